@@ -1,0 +1,96 @@
+// swift-tools-version:6.0
+//
+// Shipshape: git hooks that make a release process enforce itself.
+//
+// The C libraries sit behind two walls (ShipshapeGit, ShipshapePatterns); the pure domains
+// (message, policy, diagnostics) never touch I/O; ShipshapeHooks composes them into one use case
+// per hook or command; each executable only parses arguments and maps an outcome to an exit code.
+
+import PackageDescription
+
+/// Settings shared by every Swift target.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Shipshape",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "shipshape", targets: ["shipshape"]),
+        .executable(name: "commit-msg", targets: ["commit-msg"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: C libraries
+        .systemLibrary(
+            name: "CGit2", pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
+        .systemLibrary(
+            name: "CPCRE2", pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
+
+        // MARK: Walls around the C libraries
+        .target(name: "ShipshapeGit", dependencies: ["CGit2"], swiftSettings: strict),
+        .target(name: "ShipshapePatterns", dependencies: ["CPCRE2"], swiftSettings: strict),
+
+        // MARK: Pure domains
+        .target(name: "ShipshapeDiagnostics", swiftSettings: strict),
+        .target(name: "ShipshapeMessage", swiftSettings: strict),
+        .target(
+            name: "ShipshapePolicy",
+            dependencies: ["ShipshapeMessage", "ShipshapeDiagnostics", "ShipshapePatterns"],
+            swiftSettings: strict),
+
+        // MARK: Configuration (the only TOML reader)
+        .target(
+            name: "ShipshapeConfiguration",
+            dependencies: [
+                "ShipshapePolicy", "ShipshapeMessage", "ShipshapePatterns",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strict),
+
+        // MARK: Use cases
+        .target(
+            name: "ShipshapeHooks",
+            dependencies: [
+                "ShipshapeGit", "ShipshapePatterns", "ShipshapeDiagnostics", "ShipshapeMessage",
+                "ShipshapePolicy", "ShipshapeConfiguration",
+            ],
+            swiftSettings: strict),
+
+        // MARK: Executables
+        .executableTarget(name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
+        .executableTarget(
+            name: "shipshape",
+            dependencies: [
+                "ShipshapeHooks", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+
+        // MARK: Tests
+        .target(name: "ShipshapeTestSupport", path: "Tests/ShipshapeTestSupport", swiftSettings: strict),
+        .testTarget(name: "PatternsTests", dependencies: ["ShipshapePatterns"], swiftSettings: strict),
+        .testTarget(name: "GitTests", dependencies: ["ShipshapeGit", "ShipshapeTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "MessageTests", dependencies: ["ShipshapeMessage"], swiftSettings: strict),
+        .testTarget(
+            name: "PolicyTests",
+            dependencies: ["ShipshapePolicy", "ShipshapeMessage", "ShipshapeDiagnostics"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ConfigurationTests", dependencies: ["ShipshapeConfiguration", "ShipshapePolicy"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "DiagnosticsTests", dependencies: ["ShipshapeDiagnostics"], swiftSettings: strict),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ShipshapeTestSupport", "shipshape", "commit-msg"],
+            swiftSettings: strict),
+    ]
+)
