@@ -1,0 +1,1 @@
+// Floor for the benchmark: the cheapest Swift process (static stdlib, prints nothing).

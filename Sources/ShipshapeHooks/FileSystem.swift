@@ -1,0 +1,196 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file-system operation that failed, with the path and the system's reason.
+package struct FileSystemError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What we were doing, e.g. `read`, `write`, `rename`.
+    package var operation: String
+    /// The path involved.
+    package var path: String
+    /// `errno` at the failure.
+    package var code: Int32
+
+    package var description: String {
+        let reason = String(cString: strerror(code))
+        var fix = ""
+        switch code {
+        case EACCES, EPERM: fix = "; check the file's permissions"
+        case ENOENT: fix = "; check that the path exists"
+        case EROFS: fix = "; the file system is read-only"
+        case ENOSPC: fix = "; free some disk space"
+        default: break
+        }
+        return "cannot \(operation) \(path): \(reason)\(fix)"
+    }
+}
+
+/// Small, explicit wrappers over POSIX file calls: the only file I/O of the use cases.
+package enum FileSystem {
+    /// Reads a whole file.
+    ///
+    /// - Throws: `FileSystemError` naming the path.
+    package static func read(_ path: String) throws(FileSystemError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystemError(operation: "read", path: path, code: errno) }
+        defer { close(fd) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(operation: "read", path: path, code: errno)
+            }
+            if n == 0 { break }
+            result.append(contentsOf: chunk[0..<n])
+        }
+        return result
+    }
+
+    /// Whether something exists at the path (without following a final symlink).
+    package static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    /// Whether the path is a symbolic link (not following it).
+    package static func isSymbolicLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// Whether the path is a regular file (following symlinks).
+    package static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether the path is a directory (following symlinks).
+    package static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether the file is executable by us.
+    package static func isExecutable(_ path: String) -> Bool {
+        access(path, X_OK) == 0 && isRegularFile(path)
+    }
+
+    /// Creates a directory and its parents (like `mkdir -p`).
+    package static func createDirectory(_ path: String) throws(FileSystemError) {
+        if isDirectory(path) { return }
+        let parent = directoryName(path)
+        if parent != path && !parent.isEmpty { try createDirectory(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw FileSystemError(operation: "create directory", path: path, code: errno)
+        }
+    }
+
+    /// Writes a file atomically: a temporary file in the same directory, fsync, rename over the target.
+    ///
+    /// A reader sees the old file or the new one, never a mix, even if the process is killed.
+    /// - Parameters:
+    ///   - bytes: the new contents.
+    ///   - path: the target.
+    ///   - mode: permission bits of the new file.
+    package static func writeAtomically(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o644) throws(FileSystemError) {
+        let directory = directoryName(path)
+        var template = Array((directory + "/." + baseName(path) + ".shipshape-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw FileSystemError(operation: "create a temporary file in", path: directory, code: errno) }
+        let temporary = String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(fd)
+                unlink(temporary)
+                throw FileSystemError(operation: "write", path: temporary, code: code)
+            }
+            written += n
+        }
+        if fchmod(fd, mode_t(mode)) != 0 || fsync(fd) != 0 {
+            let code = errno
+            close(fd)
+            unlink(temporary)
+            throw FileSystemError(operation: "write", path: temporary, code: code)
+        }
+        close(fd)
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw FileSystemError(operation: "replace", path: path, code: code)
+        }
+    }
+
+    /// Renames a file or symlink; fails rather than replace an existing target.
+    package static func move(_ from: String, to: String) throws(FileSystemError) {
+        if exists(to) { throw FileSystemError(operation: "move \(from) to", path: to, code: EEXIST) }
+        if rename(from, to) != 0 { throw FileSystemError(operation: "move \(from) to", path: to, code: errno) }
+    }
+
+    /// Removes a file or symlink.
+    package static func remove(_ path: String) throws(FileSystemError) {
+        if unlink(path) != 0 { throw FileSystemError(operation: "remove", path: path, code: errno) }
+    }
+
+    /// The current working directory.
+    package static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "." }
+        let length = buffer.firstIndex(of: 0) ?? buffer.count
+        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The absolute path of the running executable.
+    package static func executablePath() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The directory part of a path (`.` when there is none).
+    package static func directoryName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// The last component of a path.
+    package static func baseName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// Joins a directory and a relative path; an absolute second part wins.
+    package static func join(_ directory: String, _ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if directory.hasSuffix("/") { return directory + path }
+        return directory + "/" + path
+    }
+
+    /// Walks up from a directory looking for a `.git` entry, without opening anything.
+    ///
+    /// Used to decide cheaply whether libgit2 is needed at all (outside a repository it is not).
+    package static func looksLikeInsideRepository(_ directory: String, environment: [String: String]) -> Bool {
+        if environment["GIT_DIR"] != nil { return true }
+        var current = directory
+        while true {
+            if exists(join(current, ".git")) { return true }
+            // A bare repository: HEAD, objects/ and refs/ side by side.
+            if isRegularFile(join(current, "HEAD")) && isDirectory(join(current, "objects"))
+                && isDirectory(join(current, "refs"))
+            {
+                return true
+            }
+            if current == "/" || current.isEmpty { return false }
+            current = directoryName(current)
+        }
+    }
+}

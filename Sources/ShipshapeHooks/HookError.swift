@@ -1,0 +1,34 @@
+package import ShipshapePatterns
+
+/// Why a hook or command could not do its job (as opposed to a policy finding).
+///
+/// Every case maps to exit status 2 and a message that says what failed, where, and how to fix it.
+package enum HookError: Error, CustomStringConvertible {
+    /// A file could not be read or written.
+    case file(FileSystemError)
+    /// A configured pattern failed while matching (e.g. it backtracks too much).
+    case pattern(PatternError)
+    /// The program a hook runs is not where `shipshape` expects it.
+    case programMissing(hook: String, path: String)
+    /// A foreign hook and a previously chained one both exist, so neither can be moved safely.
+    case chainConflict(hook: String, chained: String)
+    /// The directory is not inside a git repository.
+    case notARepository(path: String)
+    /// The command was called wrongly.
+    case usage(String)
+
+    package var description: String {
+        switch self {
+        case let .file(error): return error.description
+        case let .pattern(error): return error.description
+        case let .programMissing(hook, path):
+            return "the \(hook) program is missing at \(path); build Shipshape (swift build -c release) or run install.sh, which installs every program beside shipshape"
+        case let .chainConflict(hook, chained):
+            return "\(hook) is not Shipshape's, and \(chained) (a hook kept by an earlier install) exists too; merge the two by hand, delete one of them, then run shipshape install again"
+        case let .notARepository(path):
+            return "\(path) is not inside a git repository; run this from a repository or pass --repo DIR"
+        case let .usage(message):
+            return message
+        }
+    }
+}
