@@ -50,6 +50,21 @@ package enum FileSystem {
         return result
     }
 
+    /// Reads standard input to the end.
+    package static func readStandardInput() throws(FileSystemError) -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(operation: "read", path: "standard input", code: errno)
+            }
+            if n == 0 { return result }
+            result.append(contentsOf: chunk[0..<n])
+        }
+    }
+
     /// Whether something exists at the path (without following a final symlink).
     package static func exists(_ path: String) -> Bool {
         var st = stat()
@@ -192,5 +207,13 @@ package enum FileSystem {
             if current == "/" || current.isEmpty { return false }
             current = directoryName(current)
         }
+    }
+}
+
+/// Path arithmetic that needs no file system access.
+package enum FileSystemPath {
+    /// The path made absolute against a base directory (an absolute path is returned as is).
+    package static func absolute(_ path: String, relativeTo base: String) -> String {
+        FileSystem.join(base, path)
     }
 }

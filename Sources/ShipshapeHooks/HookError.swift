@@ -1,9 +1,15 @@
 package import ShipshapePatterns
+package import ShipshapeGit
+package import ShipshapeConfiguration
 
 /// Why a hook or command could not do its job (as opposed to a policy finding).
 ///
 /// Every case maps to exit status 2 and a message that says what failed, where, and how to fix it.
 package enum HookError: Error, CustomStringConvertible {
+    /// The repository could not be read.
+    case git(GitError)
+    /// `.shipshape.toml` is invalid.
+    case configuration(ConfigurationError)
     /// A file could not be read or written.
     case file(FileSystemError)
     /// A configured pattern failed while matching (e.g. it backtracks too much).
@@ -19,6 +25,8 @@ package enum HookError: Error, CustomStringConvertible {
 
     package var description: String {
         switch self {
+        case let .git(error): return error.description
+        case let .configuration(error): return error.description
         case let .file(error): return error.description
         case let .pattern(error): return error.description
         case let .programMissing(hook, path):

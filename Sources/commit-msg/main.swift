@@ -1,1 +1,22 @@
-print("commit-msg")
+// The commit-msg hook: git runs it with the path of the message file. Exit 0 lets the commit
+// through, 1 refuses it (policy), 2 means the check itself could not run.
+import ShipshapeDiagnostics
+import ShipshapeHooks
+
+let arguments = CommandLine.arguments.dropFirst()
+guard arguments.count == 1, let messagePath = arguments.first, !messagePath.isEmpty else {
+    Console.err("usage: commit-msg <message-file>\n(git runs this hook itself; install it with: shipshape install)\n")
+    Console.exit(2)
+}
+
+let invocation = Console.invocation()
+do {
+    let outcome = try CommitMsgHook.run(messagePath: messagePath, invocation: invocation)
+    let renderer = Renderer(format: .text, color: Console.useColor(fileDescriptor: 2, environment: invocation.environment))
+    Console.err(renderer.render(outcome.reports, asArray: false))
+    for line in outcome.advice { Console.err(line + "\n") }
+    Console.exit(outcome.exitStatus)
+} catch {
+    Console.err("shipshape commit-msg: error: \(error)\n")
+    Console.exit(2)
+}

@@ -1,1 +1,206 @@
-print("shipshape")
+// `shipshape`: everything a person runs by hand. Each subcommand parses its arguments, calls one
+// use case and maps the outcome to an exit status: 0 ok, 1 policy violation, 2 usage,
+// configuration or environment error.
+import ArgumentParser
+import ShipshapeDiagnostics
+import ShipshapeHooks
+
+@main
+struct Shipshape: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shipshape",
+        abstract: "Git hooks that make a release process enforce itself.",
+        discussion: """
+            Exit status: 0 ok, 1 policy violation (an error-level finding), 2 usage, \
+            configuration or environment error.
+            """,
+        version: shipshapeVersion,
+        subcommands: [Lint.self, Install.self, Uninstall.self, Rules.self])
+
+    /// Runs the command line, mapping argument errors to status 2 instead of the library's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Console.exit(0)
+        } catch let error as HookError {
+            Console.err("shipshape: error: \(error)\n")
+            Console.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                Console.out(message.isEmpty ? "" : message + "\n")
+                Console.exit(0)
+            }
+            if code == .failure && message.isEmpty {
+                Console.exit(1)  // a policy violation, already reported
+            }
+            if !message.isEmpty { Console.err(message + "\n") }
+            Console.exit(code == .validationFailure ? 2 : code.rawValue == 1 ? 1 : 2)
+        }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Turns a use case's reports into output and a status.
+func finish(_ reports: [SubjectReport], format: OutputFormat, asArray: Bool, verbose: Bool, summary: String?) throws {
+    let invocationEnvironment = Console.environment()
+    let renderer = Renderer(
+        format: format, color: format == .text && Console.useColor(fileDescriptor: 1, environment: invocationEnvironment),
+        verbose: verbose)
+    Console.out(renderer.render(reports, asArray: asArray))
+    if format == .text, let summary { Console.out(summary + "\n") }
+    if reports.contains(where: { !$0.isValid }) { throw ExitCode.failure }
+}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check commit messages against the Conventional Commits rules.",
+        discussion: """
+            Give one message (--message, --message-file, or - for standard input) or a range of \
+            commits (--from REV [--to REV]). A message is cleaned the way git cleans an edited \
+            message (comment lines and the scissors diff removed) before it is checked; commits \
+            in a range are checked as stored. Configuration comes from .shipshape.toml at the \
+            top of the repository, when there is one.
+
+            Examples:
+              shipshape lint --message "feat(api): add cursor pagination"
+              shipshape lint --message-file .git/COMMIT_EDITMSG
+              git log -1 --format=%B | shipshape lint -
+              shipshape lint --from origin/main --to HEAD --format github
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Read the message from a file ('-' for standard input).", valueName: "file"))
+    var messageFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("The message text itself.", valueName: "text"))
+    var message: String?
+
+    @Argument(help: ArgumentHelp("'-' to read the message from standard input.", valueName: "-"))
+    var stdinMarker: String?
+
+    @Option(name: .long, help: ArgumentHelp("Check the commits after this revision (exclusive).", valueName: "rev"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Check the commits up to this revision (inclusive; default HEAD).", valueName: "rev"))
+    var to: String?
+
+    @Option(name: .long, help: ArgumentHelp("Repository whose configuration and commits to use (default: the current directory).", valueName: "dir"))
+    var repo: String?
+
+    @Option(name: .long, help: "Output format: text, json or github.")
+    var format: OutputFormat = .text
+
+    @Flag(name: .shortAndLong, help: "Also say which messages were skipped and why.")
+    var verbose = false
+
+    func validate() throws {
+        if let stdinMarker, stdinMarker != "-" {
+            throw ValidationError("unexpected argument \"\(stdinMarker)\"; use --message-file \(stdinMarker) to read a file")
+        }
+        let single = [messageFile != nil, message != nil, stdinMarker != nil].filter { $0 }.count
+        let range = from != nil || to != nil
+        if single > 1 { throw ValidationError("give only one of --message, --message-file and -") }
+        if single == 1 && range { throw ValidationError("give either a message or a range (--from/--to), not both") }
+        if single == 0 && !range {
+            throw ValidationError("nothing to check: give --message TEXT, --message-file FILE, - (standard input) or --from REV [--to REV]")
+        }
+    }
+
+    func run() throws {
+        let invocation = Console.invocation()
+        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        if from != nil || to != nil {
+            let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: true)
+            let reports = try LintUseCase.lintRange(from: from, to: to ?? "HEAD", context: context)
+            let invalid = reports.filter { !$0.isValid }.count
+            let skipped = reports.filter(\.ignored).count
+            let summary = "checked \(reports.count) commit\(reports.count == 1 ? "" : "s"): \(reports.count - invalid - skipped) valid, \(invalid) invalid, \(skipped) skipped"
+            try finish(reports, format: format, asArray: true, verbose: verbose, summary: summary)
+            return
+        }
+        let bytes: [UInt8]
+        let origin: String
+        if let message {
+            bytes = Array(message.utf8)
+            origin = "message"
+        } else if let messageFile, messageFile != "-" {
+            do { bytes = try FileSystem.read(FileSystemPath.absolute(messageFile, relativeTo: invocation.workingDirectory)) } catch { throw HookError.file(error) }
+            origin = messageFile
+        } else {
+            do { bytes = try FileSystem.readStandardInput() } catch { throw HookError.file(error) }
+            origin = "<stdin>"
+        }
+        let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: repo != nil)
+        let report = try LintUseCase.lint(bytes: bytes, origin: origin, kind: .raw(editorUsed: true), context: context)
+        let summary: String? = report.ignored ? (verbose ? nil : "skipped: \(report.ignoreReason ?? "ignored message")") : report.isValid ? (report.findings.isEmpty ? "valid" : "valid, with warnings") : nil
+        try finish([report], format: format, asArray: false, verbose: verbose, summary: summary)
+    }
+}
+
+struct RepositoryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A directory inside the repository (default: the current directory).", valueName: "dir"))
+    var repo: String?
+
+    func directory(_ invocation: Invocation) -> String {
+        repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+    }
+}
+
+/// The directory holding `shipshape` and the hook programs.
+func programDirectory() throws -> String {
+    guard let path = FileSystem.executablePath() else {
+        throw HookError.usage("cannot tell where the shipshape program is (no /proc/self/exe)")
+    }
+    return FileSystem.directoryName(path)
+}
+
+struct Install: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Install Shipshape's hooks into a repository.",
+        discussion: """
+            Writes small shell shims into the repository's hooks directory (core.hooksPath when \
+            set, else the hooks directory shared by all worktrees). A hook that is already there \
+            and is not Shipshape's is kept beside it as <hook>.shipshape-chained and still runs \
+            first. Running install again is harmless.
+            """)
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() throws {
+        let invocation = Console.invocation()
+        let actions = try InstallUseCase.run(
+            repository: options.directory(invocation), programDirectory: try programDirectory(), remove: false,
+            invocation: invocation)
+        for action in actions { Console.out(action.description + "\n") }
+    }
+}
+
+struct Uninstall: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Remove Shipshape's hooks from a repository, restoring the hooks they replaced.")
+
+    @OptionGroup var options: RepositoryOptions
+
+    func run() throws {
+        let invocation = Console.invocation()
+        let actions = try InstallUseCase.run(
+            repository: options.directory(invocation), programDirectory: try programDirectory(), remove: true,
+            invocation: invocation)
+        for action in actions { Console.out(action.description + "\n") }
+    }
+}
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the commit-message rules with their defaults and examples.")
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        Console.out(RulesListing.render(format: format))
+    }
+}

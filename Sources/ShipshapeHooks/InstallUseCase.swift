@@ -1,0 +1,32 @@
+import ShipshapeGit
+
+/// `shipshape install` / `uninstall`: finds the hooks directory of a repository and runs the installer.
+package enum InstallUseCase {
+    /// Where the hooks go for the repository around a directory.
+    ///
+    /// - Returns: git's hooks directory: `core.hooksPath` when set, else the common `hooks`
+    ///   directory shared by all worktrees.
+    /// - Throws: `HookError.notARepository` outside a repository, `.git` when it cannot be read.
+    package static func hooksDirectory(repository directory: String, invocation: Invocation) throws(HookError) -> String {
+        let repository: Repository?
+        do { repository = try Repository.discover(startingAt: directory) } catch { throw .git(error) }
+        guard let repository else { throw .notARepository(path: directory) }
+        do { return try repository.hooksDirectory() } catch { throw .git(error) }
+    }
+
+    /// Installs or removes the hooks.
+    ///
+    /// - Parameters:
+    ///   - directory: a directory inside the repository.
+    ///   - programDirectory: where the hook programs are (beside `shipshape`).
+    ///   - remove: uninstall instead of install.
+    ///   - invocation: environment.
+    /// - Returns: one action per hook.
+    package static func run(
+        repository directory: String, programDirectory: String, remove: Bool, invocation: Invocation
+    ) throws(HookError) -> [InstallAction] {
+        let hooks = try hooksDirectory(repository: directory, invocation: invocation)
+        let installer = HookInstaller(hooksDirectory: hooks, programDirectory: programDirectory)
+        return remove ? try installer.uninstall() : try installer.install()
+    }
+}

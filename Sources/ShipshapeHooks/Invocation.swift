@@ -1,0 +1,81 @@
+package import ShipshapeConfiguration
+package import ShipshapeGit
+package import ShipshapeMessage
+
+/// Where and how a use case was started: the working directory and the environment.
+///
+/// Use cases never read the process' globals; the executable passes them in, so tests can run a
+/// use case for any directory and environment.
+package struct Invocation: Sendable {
+    /// The directory the command runs in (git runs hooks at the top of the work tree).
+    package var workingDirectory: String
+    /// The environment variables.
+    package var environment: [String: String]
+
+    /// Creates an invocation.
+    package init(workingDirectory: String, environment: [String: String]) {
+        self.workingDirectory = workingDirectory
+        self.environment = environment
+    }
+}
+
+/// The repository a use case runs in (if any) and the configuration that applies there.
+///
+/// Opening a repository costs about 9 ms (libgit2 loads its dependencies and parses the CA
+/// bundle), so a context is only made with a repository when a `.git` is actually in reach.
+package struct RepositoryContext {
+    /// The repository, or nil outside one.
+    package let repository: Repository?
+    /// `.shipshape.toml` of the work tree root, or the defaults.
+    package let configuration: ShipshapeConfiguration
+
+    /// Finds the repository around a directory and loads its configuration.
+    ///
+    /// - Parameters:
+    ///   - directory: where to start looking (`--repo DIR` or the working directory).
+    ///   - invocation: the environment (honours `GIT_DIR`).
+    ///   - requireRepository: throw `HookError.notARepository` when there is none.
+    /// - Throws: `HookError` for git, configuration and file errors.
+    package static func load(
+        from directory: String, invocation: Invocation, requireRepository: Bool
+    ) throws(HookError) -> RepositoryContext {
+        var repository: Repository? = nil
+        if requireRepository || FileSystem.looksLikeInsideRepository(directory, environment: invocation.environment) {
+            do {
+                repository = try Repository.discover(startingAt: directory)
+            } catch {
+                throw .git(error)
+            }
+        }
+        if requireRepository && repository == nil { throw .notARepository(path: directory) }
+        let configuration: ShipshapeConfiguration
+        do {
+            configuration = try ShipshapeConfiguration.load(repositoryRoot: repository?.workdir)
+        } catch {
+            throw .configuration(error)
+        }
+        return RepositoryContext(repository: repository, configuration: configuration)
+    }
+
+    /// The comment character git strips (`core.commentChar`), `#` by default.
+    package func commentCharacter() throws(HookError) -> CommentChar {
+        guard let repository else { return .character("#") }
+        let value: String?
+        do { value = try repository.configString("core.commentChar") } catch { throw .git(error) }
+        guard let value, !value.isEmpty else { return .character("#") }
+        if value == "auto" { return .auto }
+        return .character(value.first ?? "#")
+    }
+
+    /// The cleanup mode from `commit.cleanup`, `default` when unset.
+    package func cleanupMode() throws(HookError) -> CleanupMode {
+        guard let repository else { return .default }
+        let value: String?
+        do { value = try repository.configString("commit.cleanup") } catch { throw .git(error) }
+        guard let value else { return .default }
+        guard let mode = CleanupMode(gitName: value) else {
+            throw .usage("commit.cleanup has the invalid value \"\(value)\"; use strip, whitespace, verbatim, scissors or default (git config commit.cleanup strip)")
+        }
+        return mode
+    }
+}

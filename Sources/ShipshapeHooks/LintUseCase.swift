@@ -1,0 +1,95 @@
+package import ShipshapeDiagnostics
+package import ShipshapeMessage
+import ShipshapeGit
+import ShipshapePolicy
+import ShipshapeConfiguration
+
+/// Lints commit messages: one message (a file, a string, standard input) or every commit of a range.
+package enum LintUseCase {
+    /// How a message reached us, which decides how git would clean it.
+    package enum MessageKind: Sendable {
+        /// A message as typed or in a file: comments and the `-v` diff may still be in it.
+        case raw(editorUsed: Bool)
+        /// A message stored in a commit: git has already cleaned it.
+        case stored
+    }
+
+    /// Cleans and lints one message.
+    ///
+    /// - Parameters:
+    ///   - bytes: the message as read (any encoding; invalid UTF-8 is repaired).
+    ///   - origin: how to name it in reports (a path, `commit abc1234`).
+    ///   - kind: raw or stored.
+    ///   - context: repository and configuration.
+    /// - Returns: the report, with spans into the cleaned text.
+    /// - Throws: `HookError` when git configuration is invalid or a configured pattern fails.
+    package static func lint(
+        bytes: [UInt8], origin: String, kind: MessageKind, context: RepositoryContext
+    ) throws(HookError) -> SubjectReport {
+        let raw = String(decoding: bytes, as: UTF8.self)
+        let cleaned: String
+        switch kind {
+        case let .raw(editorUsed):
+            cleaned = cleanMessage(
+                raw, mode: try context.cleanupMode(), commentChar: try context.commentCharacter(), editorUsed: editorUsed)
+        case .stored:
+            cleaned = cleanMessage(raw, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
+        }
+        return try lint(cleaned: cleaned, origin: origin, settings: context.configuration.lint)
+    }
+
+    /// Lints a message that is already clean.
+    package static func lint(cleaned: String, origin: String, settings: LintSettings) throws(HookError) -> SubjectReport {
+        let report: LintReport
+        do {
+            report = try Linter(settings: settings).lint(cleaned)
+        } catch {
+            throw .pattern(error)
+        }
+        return SubjectReport(
+            origin: origin, text: cleaned, ignored: report.ignored, ignoreReason: report.ignoreReason,
+            findings: report.findings)
+    }
+
+    /// Lints every commit reachable from `to` and not from `from`, oldest first.
+    ///
+    /// - Parameters:
+    ///   - from: the exclusive lower end (a revision), or nil for the whole history of `to`.
+    ///   - to: the inclusive upper end.
+    ///   - context: must have a repository.
+    /// - Returns: one report per commit; commits by configured bot authors are reported as ignored.
+    package static func lintRange(from: String?, to: String, context: RepositoryContext) throws(HookError) -> [SubjectReport] {
+        guard let repository = context.repository else { throw .notARepository(path: ".") }
+        let settings = context.configuration.lint
+        var reports: [SubjectReport] = []
+        do {
+            let upper = try repository.resolve(to)
+            let lower = try from.map { rev throws(GitError) in try repository.resolve(rev) }
+            let commits = try repository.commits(from: lower.map { [$0] } ?? [], to: [upper])
+            for commit in commits {
+                var report: SubjectReport
+                if isBot(commit, settings.ignores.botAuthors) {
+                    report = SubjectReport(origin: "commit", ignored: true, ignoreReason: "bot author \(commit.authorName)")
+                } else {
+                    let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
+                    report = try lint(cleaned: cleaned, origin: "commit", settings: settings)
+                }
+                report.commit = commit.id.hex
+                report.summary = commit.summary
+                report.origin = "commit \(commit.id.hex.prefix(7))"
+                reports.append(report)
+            }
+        } catch let error as GitError {
+            throw .git(error)
+        } catch let error as HookError {
+            throw error
+        } catch {
+            preconditionFailure("unexpected error \(error)")
+        }
+        return reports
+    }
+
+    private static func isBot(_ commit: Commit, _ bots: [String]) -> Bool {
+        bots.contains { $0 == commit.authorName || $0 == commit.authorEmail }
+    }
+}
