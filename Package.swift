@@ -87,6 +87,9 @@ let package = Package(
             name: "ConfigurationTests", dependencies: ["ShipshapeConfiguration", "ShipshapePolicy"],
             swiftSettings: strict),
         .testTarget(
+            name: "HooksTests", dependencies: ["ShipshapeHooks", "ShipshapeTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
             name: "DiagnosticsTests", dependencies: ["ShipshapeDiagnostics"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
