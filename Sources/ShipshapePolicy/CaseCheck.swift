@@ -179,6 +179,16 @@ func lodashWords(_ text: String) -> [String] {
     return words
 }
 
+/// Latin-1 and Latin Extended-A letters replaced by basic Latin, combining marks dropped.
+func deburred(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        if (0x300...0x36F).contains(scalar.value) { continue }
+        if let plain = deburrTable[scalar] { out += plain } else { out.unicodeScalars.append(scalar) }
+    }
+    return out
+}
+
 /// lodash's `deburr` table: Latin-1 Supplement and Latin Extended-A letters to basic Latin.
 private let deburrTable: [Unicode.Scalar: String] = {
     let groups: [(String, String)] = [
