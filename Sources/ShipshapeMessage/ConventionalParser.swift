@@ -85,8 +85,9 @@ package func extract(_ text: String, _ bytes: Range<Int>, line: Int) -> (String,
 /// Splits a message into lines: `\n` ends a line, a `\r` before it is dropped, and a final
 /// line end does not start another line.
 package func messageLines(_ message: String) -> [String] {
-    var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { piece -> String in
-        piece.utf8.last == 0x0D ? String(decoding: piece.utf8.dropLast(), as: UTF8.self) : String(piece)
+    // Split on bytes: "\r\n" is one `Character`, so a `Character` split would miss it.
+    var lines = message.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { piece -> String in
+        String(decoding: piece.last == 0x0D ? piece.dropLast() : piece, as: UTF8.self)
     }
     if lines.last == "" { lines.removeLast() }
     return lines

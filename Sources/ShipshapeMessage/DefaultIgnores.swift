@@ -78,7 +78,8 @@ package func matchDefaultIgnore(_ message: String) -> DefaultIgnore? {
 /// commitlint's semver ignore: the first line, without a leading `chore:` / `chore(<scope>):`
 /// and surrounding whitespace, is a version as npm's `semver.valid` accepts it (one optional `v`).
 private func isVersionOnly(_ message: String) -> Bool {
-    var first = Substring(message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+    let firstBytes = message.utf8.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false).first
+    var first = Substring(firstBytes.map { String(decoding: $0, as: UTF8.self) } ?? "")
     if first.hasPrefix("chore") {
         var rest = first.dropFirst(5)
         if rest.first == "(", let close = rest.firstIndex(of: ")"), close > rest.index(after: rest.startIndex) {
