@@ -1,4 +1,4 @@
-public import ShipshapePatterns
+package import ShipshapePatterns
 
 /// How branch names are checked.
 package struct BranchSettings: Sendable {

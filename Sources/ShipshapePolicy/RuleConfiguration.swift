@@ -1,4 +1,4 @@
-public import ShipshapePatterns
+package import ShipshapePatterns
 
 /// Whether a rule runs and how loudly (commitlint's levels 0, 1, 2).
 package enum RuleLevel: String, Sendable, Hashable, CaseIterable {

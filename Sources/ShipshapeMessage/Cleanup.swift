@@ -1,0 +1,156 @@
+/// How git cleans a commit message before it records it (`commit.cleanup`, `git commit --cleanup`).
+///
+/// `default` depends on whether an editor was used: with an editor it behaves like `strip`,
+/// without one like `whitespace`. `scissors` likewise only cuts when an editor was used.
+package enum CleanupMode: String, Sendable, Hashable, CaseIterable {
+    /// Drop comment lines, then clean whitespace; also cut at the scissors line.
+    case strip
+    /// Strip trailing whitespace, collapse blank lines, drop leading and trailing blank lines.
+    case whitespace
+    /// Leave the message exactly as written.
+    case verbatim
+    /// Like `whitespace`, but cut everything from the scissors line on (when an editor was used).
+    case scissors
+    /// `strip` when an editor was used, `whitespace` otherwise.
+    case `default`
+
+    /// Parses git's `commit.cleanup` value.
+    ///
+    /// Git compares the value case-sensitively and rejects anything else.
+    ///
+    /// - Parameter gitValue: `strip`, `whitespace`, `verbatim`, `scissors` or `default`.
+    /// - Returns: The mode, or nil for a value git would reject.
+    package init?(gitValue: String) {
+        self.init(rawValue: gitValue)
+    }
+}
+
+/// The character that starts a comment line in a commit message (`core.commentChar`).
+///
+/// Git 2.39 accepts one character or `auto`.
+package enum CommentChar: Sendable, Hashable {
+    /// Lines starting with this character are comments.
+    case character(Character)
+    /// Git picked the first of `#;@!$%^&|:` that did not start a line of the initial message.
+    ///
+    /// For a message file that already holds git's comments, `resolved(for:)` infers the pick:
+    /// the candidates that start a line of the file, taken in git's order while each one does,
+    /// end with the one git chose (earlier candidates were skipped because the user's own
+    /// lines start with them; git's template lines start with the chosen one). When no
+    /// candidate starts a line there is nothing to strip and `#` is used.
+    case auto
+
+    /// Git's default, `#`.
+    package static let hash = CommentChar.character("#")
+
+    /// The candidates git tries, in order, for `core.commentChar=auto`.
+    package static let autoCandidates: [Character] = ["#", ";", "@", "!", "$", "%", "^", "&", "|", ":"]
+
+    /// Parses git's `core.commentChar` value.
+    ///
+    /// - Parameter gitValue: `auto` or exactly one character.
+    /// - Returns: The setting, or nil when the value is empty or longer than one character.
+    package init?(gitValue: String) {
+        if gitValue == "auto" {
+            self = .auto
+        } else if gitValue.count == 1, let c = gitValue.first {
+            self = .character(c)
+        } else {
+            return nil
+        }
+    }
+
+    /// The concrete comment character for a message.
+    ///
+    /// - Parameter message: the message as git wrote it (with its comment lines).
+    /// - Returns: the configured character, or for `auto` the one git most likely picked.
+    package func resolved(for message: String) -> Character {
+        switch self {
+        case let .character(c):
+            return c
+        case .auto:
+            var starts = Set<UInt8>()
+            var atLineStart = true
+            for byte in message.utf8 {
+                if atLineStart { starts.insert(byte) }
+                atLineStart = byte == 0x0A || byte == 0x0D
+            }
+            var chosen: Character = "#"
+            for candidate in CommentChar.autoCandidates {
+                guard let byte = candidate.asciiValue, starts.contains(byte) else { break }
+                chosen = candidate
+            }
+            return chosen
+        }
+    }
+}
+
+/// The text after the comment character and a space on git's scissors line.
+package let scissorsMarker = "------------------------ >8 ------------------------"
+
+/// Cleans a commit message the way `git commit` does before recording it.
+///
+/// Lines end at `\n`; a `\r` before it is trailing whitespace and goes with it (so CRLF input
+/// yields LF output, as with git). The whitespace cleanup is git's `strbuf_stripspace`:
+/// trailing whitespace (space, tab, CR) is removed from every line, leading and trailing blank
+/// lines are dropped, runs of blank lines become one, every kept line ends with `\n`, and the
+/// leading whitespace of lines (the first one included) is kept. Comment lines are those
+/// starting with the comment character in column 1. The scissors line is
+/// `<comment char> ------------------------ >8 ------------------------` exactly, followed by a
+/// line end; it and everything after it are cut in `scissors` mode and, as `git commit -v`
+/// does, in `strip` mode and in `default` mode with an editor.
+///
+/// - Parameters:
+///   - raw: the message as written (e.g. the contents of `COMMIT_EDITMSG`).
+///   - mode: git's cleanup mode.
+///   - commentChar: `core.commentChar`.
+///   - editorUsed: whether git opened an editor (decides `default` and `scissors`).
+/// - Returns: the cleaned message: empty, or lines each ending with `\n` (unless `verbatim`).
+package func cleanMessage(_ raw: String, mode: CleanupMode, commentChar: CommentChar, editorUsed: Bool) -> String {
+    let stripComments: Bool
+    let cutAtScissors: Bool
+    switch mode {
+    case .verbatim: return raw
+    case .whitespace: (stripComments, cutAtScissors) = (false, false)
+    case .strip: (stripComments, cutAtScissors) = (true, true)
+    case .scissors: (stripComments, cutAtScissors) = (false, editorUsed)
+    case .default: (stripComments, cutAtScissors) = (editorUsed, editorUsed)
+    }
+    let comment = Array(String(commentChar.resolved(for: raw)).utf8)
+    let scissors = comment + Array((" " + scissorsMarker).utf8)
+    let bytes = Array(raw.utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var pendingBlank = false
+    var start = 0
+    while start < bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+        let terminated = end < bytes.count
+        var contentEnd = end
+        if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        let line = bytes[start..<contentEnd]
+        if cutAtScissors && terminated && line.elementsEqual(scissors) { break }
+        let isComment = stripComments && !comment.isEmpty && line.starts(with: comment)
+        if !isComment {
+            var trimmedEnd = contentEnd
+            while trimmedEnd > start && isGitSpace(bytes[trimmedEnd - 1]) { trimmedEnd -= 1 }
+            if trimmedEnd > start {
+                if pendingBlank && !output.isEmpty { output.append(0x0A) }
+                pendingBlank = false
+                output.append(contentsOf: bytes[start..<trimmedEnd])
+                output.append(0x0A)
+            } else {
+                pendingBlank = true
+            }
+        }
+        start = end + 1
+    }
+    return String(decoding: output, as: UTF8.self)
+}
+
+/// Git's `isspace`: space, tab, line feed and carriage return (not vertical tab or form feed).
+@inline(__always)
+private func isGitSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+}

@@ -1,0 +1,94 @@
+/// commitlint's default ignores (`@commitlint/is-ignored`): messages that are skipped unlinted.
+///
+/// The merge and tag patterns are multi-line in commitlint: any line of the message that is a
+/// merge line makes the whole message ignored. The others look at the start of the message
+/// (its first line). All comparisons are case-sensitive, as in commitlint.
+package enum DefaultIgnore: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// A line starting with `Merge pull request`.
+    case mergePullRequest = "merge-pull-request"
+    /// A line `Merge <x> into <y>`.
+    case mergeInto = "merge-into"
+    /// A line starting with `Merge branch `.
+    case mergeBranch = "merge-branch"
+    /// A line starting with `Merge tag `.
+    case mergeTag = "merge-tag"
+    /// A message starting with `Revert ` or `revert ` (git's revert; `revert: ` is linted).
+    case revert = "revert"
+    /// A message starting with `fixup!`, `squash!` or `amend!`.
+    case autosquash = "autosquash"
+    /// A first line that is only a version (after an optional `chore(...):`), e.g. `v2.0.0-rc.1`.
+    case version = "version"
+    /// `Merged <x> in <y>` / `Merged <x> into <y>` / `Merged PR <n>: <title>` (Azure DevOps, Bitbucket).
+    case merged = "merged"
+    /// A message starting with `Merge remote-tracking branch`.
+    case mergeRemoteTrackingBranch = "merge-remote-tracking-branch"
+    /// A message starting with `Automatic merge`.
+    case automaticMerge = "automatic-merge"
+    /// `Auto-merged <x> into <y>`.
+    case autoMerged = "auto-merged"
+
+    /// What the ignore recognised, for `--verbose` output.
+    package var description: String {
+        switch self {
+        case .mergePullRequest: return "a pull-request merge (\"Merge pull request ...\")"
+        case .mergeInto: return "a merge commit (\"Merge ... into ...\")"
+        case .mergeBranch: return "a merge commit (\"Merge branch ...\")"
+        case .mergeTag: return "a tag merge (\"Merge tag ...\")"
+        case .revert: return "a git revert (\"Revert ...\")"
+        case .autosquash: return "an autosquash commit (fixup!/squash!/amend!)"
+        case .version: return "a version-only message"
+        case .merged: return "a merge by a hosting service (\"Merged ...\")"
+        case .mergeRemoteTrackingBranch: return "a merge of a remote-tracking branch"
+        case .automaticMerge: return "an automatic merge"
+        case .autoMerged: return "an automatic merge (\"Auto-merged ... into ...\")"
+        }
+    }
+}
+
+/// The first of commitlint's default ignores that matches a message, if any.
+///
+/// - Parameter message: the message to check (after cleanup).
+/// - Returns: the matching ignore in commitlint's order, or nil.
+package func matchDefaultIgnore(_ message: String) -> DefaultIgnore? {
+    // JavaScript line terminators end lines for `^`/`$` (multi-line) and stop `.`.
+    let jsLines = message.split(omittingEmptySubsequences: false) {
+        $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{2028}" || $0 == "\u{2029}"
+    }
+    for line in jsLines {
+        if line.hasPrefix("Merge pull request") { return .mergePullRequest }
+        if line.hasPrefix("Merge "), line.dropFirst(6).contains(" into ") { return .mergeInto }
+        if line.hasPrefix("Merge branch ") { return .mergeBranch }
+    }
+    for line in jsLines where line.hasPrefix("Merge tag ") { return .mergeTag }
+    if message.hasPrefix("Revert ") || message.hasPrefix("revert ") { return .revert }
+    if message.hasPrefix("fixup!") || message.hasPrefix("squash!") || message.hasPrefix("amend!") { return .autosquash }
+    if isVersionOnly(message) { return .version }
+    let first = jsLines.first ?? ""
+    if first.hasPrefix("Merged ") {
+        let rest = first.dropFirst(7)
+        if rest.contains("in ") || rest.contains("into ") { return .merged }
+        if first.hasPrefix("Merged PR "), first.dropFirst(10).contains(": ") { return .merged }
+    }
+    if message.hasPrefix("Merge remote-tracking branch") { return .mergeRemoteTrackingBranch }
+    if message.hasPrefix("Automatic merge") { return .automaticMerge }
+    if first.hasPrefix("Auto-merged "), first.dropFirst(12).contains(" into ") { return .autoMerged }
+    return nil
+}
+
+/// commitlint's semver ignore: the first line, without a leading `chore:` / `chore(<scope>):`
+/// and surrounding whitespace, is a version as npm's `semver.valid` accepts it (one optional `v`).
+private func isVersionOnly(_ message: String) -> Bool {
+    let firstBytes = message.utf8.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false).first
+    var first = Substring(firstBytes.map { String(decoding: $0, as: UTF8.self) } ?? "")
+    if first.hasPrefix("chore") {
+        var rest = first.dropFirst(5)
+        if rest.first == "(", let close = rest.firstIndex(of: ")"), close > rest.index(after: rest.startIndex) {
+            rest = rest[rest.index(after: close)...]
+        }
+        if rest.first == ":" { first = rest.dropFirst() }
+    }
+    var text = first.drop { $0.unicodeScalars.allSatisfy(isJSWhitespace) }
+    while let last = text.last, last.unicodeScalars.allSatisfy(isJSWhitespace) { text = text.dropLast() }
+    if text.hasPrefix("v") { text = text.dropFirst() }
+    return text.utf8.count <= 256 && isValidSemVer(text)
+}

@@ -1,0 +1,38 @@
+import ShipshapeDiagnostics
+import ShipshapeMessage
+
+/// `body-max-line-length`: every body line is at most N characters (UTF-16 code units).
+///
+/// Lines consisting of a URL (`exemptURLLines`) and git trailers (`exemptTrailers`) may be exempt.
+enum BodyMaxLineLengthRule: CommitRule {
+    static let descriptor = RuleDescriptor(
+        id: "body-max-line-length", summary: "Body lines are at most N characters long.",
+        defaultConfiguration: .init(.error, .always, .integer(100)), valueKind: .integer,
+        passingExamples: ["fix: handle tabs\n\nShort line.\n" + String(repeating: "b", count: 100)],
+        failingExamples: ["fix: handle tabs\n\n" + String(repeating: "b", count: 101)])
+
+    static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
+        guard let lines = context.parsed.bodyLines else { return [] }
+        return lineLengthFindings(descriptor.id, what: "body", lines: lines, context, configuration)
+    }
+}
+
+/// One finding per line of the range longer than the configured limit.
+func lineLengthFindings(
+    _ id: String, what: String, lines: ClosedRange<Int>, _ context: RuleContext, _ configuration: RuleConfiguration
+) -> [Finding] {
+    guard let limit = configuration.integerValue else { return [] }
+    let trailerLines = context.settings.exemptTrailers ? gitTrailers(context.parsed).lines : []
+    var findings: [Finding] = []
+    for number in lines {
+        guard let text = context.parsed.line(number) else { continue }
+        let length = jsLength(text)
+        guard length > limit, !isLengthExempt(number, context, trailerLines: trailerLines) else { continue }
+        findings.append(
+            context.finding(
+                id, configuration, "\(what) line is \(length) characters long, more than the allowed \(limit)",
+                at: overflowSpan(line: text, number: number, limit: limit),
+                help: "wrap the line at \(limit) characters"))
+    }
+    return findings
+}

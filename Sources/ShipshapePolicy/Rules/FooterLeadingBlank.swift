@@ -1,0 +1,33 @@
+import ShipshapeDiagnostics
+import ShipshapeMessage
+
+/// `footer-leading-blank`: a blank line separates the footer from what precedes it.
+enum FooterLeadingBlankRule: CommitRule {
+    static let descriptor = RuleDescriptor(
+        id: "footer-leading-blank", summary: "The footer begins with a blank line.",
+        defaultConfiguration: .init(.warning, .always), valueKind: .none,
+        passingExamples: ["fix: handle tabs\n\nRefs: #12", "fix: handle tabs\n\nBody.\n\nReviewed-by: Ada"],
+        failingExamples: ["fix: handle tabs\n\nBody.\nRefs: #12", "feat: x\n\nBody.\nBREAKING CHANGE: y"])
+
+    static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
+        guard let footerLines = context.parsed.footerLines else { return [] }
+        let first = footerLines.lowerBound
+        let blank = context.parsed.line(first - 1) == ""
+        switch configuration.applicability {
+        case .always where !blank:
+            return [
+                context.finding(
+                    descriptor.id, configuration, "the footer does not begin with a blank line",
+                    at: context.lineSpan(first), help: "insert a blank line before this line")
+            ]
+        case .never where blank:
+            return [
+                context.finding(
+                    descriptor.id, configuration, "the footer begins with a blank line", at: context.lineSpan(first),
+                    help: "remove the blank line before this line")
+            ]
+        default:
+            return []
+        }
+    }
+}

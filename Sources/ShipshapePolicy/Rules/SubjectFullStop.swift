@@ -1,0 +1,44 @@
+import ShipshapeDiagnostics
+import ShipshapeMessage
+
+/// `subject-full-stop`: the header does not (`never`) or does (`always`) end with the value.
+///
+/// As in commitlint this looks at the whole header, so it fires even when nothing parsed; a
+/// header ending in `...` is exempt, and so is one whose first `:` is its last character.
+enum SubjectFullStopRule: CommitRule {
+    static let descriptor = RuleDescriptor(
+        id: "subject-full-stop", summary: "The subject does not end with a full stop.",
+        defaultConfiguration: .init(.error, .never, .string(".")), valueKind: .string,
+        passingExamples: ["fix: handle tabs", "fix: wait for the lock...", "docs: 更新文档。", "feat: it works!"],
+        failingExamples: ["fix: handle tabs.", "fix: handle empty responses..", "Update the changelog."])
+
+    static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
+        guard let header = context.parsed.header, let line = context.parsed.headerLine else { return [] }
+        let stop = configuration.stringValue ?? "."
+        if let colon = header.utf16.firstIndex(of: 0x3A), header.utf16.distance(from: colon, to: header.utf16.endIndex) == 1,
+            colon != header.utf16.startIndex
+        {
+            return []
+        }
+        var hasStop = false
+        if let last = header.utf16.last { hasStop = String(decoding: [last], as: UTF16.self) == stop }
+        if header.hasSuffix("...") { hasStop = false }
+        let span = MessageSpan(line: line, column: max(1, header.count), length: 1)
+        switch configuration.applicability {
+        case .never where hasStop:
+            return [
+                context.finding(
+                    descriptor.id, configuration, "the subject ends with \(quoted(stop))", at: span,
+                    help: "remove the trailing \(quoted(stop))")
+            ]
+        case .always where !hasStop:
+            return [
+                context.finding(
+                    descriptor.id, configuration, "the subject does not end with \(quoted(stop))", at: span,
+                    help: "end the subject with \(quoted(stop))")
+            ]
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ShipshapeDiagnostics
+import ShipshapeMessage
+
+/// `trailer-exists`: the message's git trailers include one starting with the value.
+///
+/// Trailers are found the way `git interpret-trailers --parse` finds them: in the last
+/// paragraph, normalised to `Token: value`.
+enum TrailerExistsRule: CommitRule {
+    static let descriptor = RuleDescriptor(
+        id: "trailer-exists", summary: "The message has the given git trailer.",
+        defaultConfiguration: .init(.off, .always, .string("Signed-off-by:")), valueKind: .string,
+        passingExamples: [
+            "fix: handle tabs\n\nSigned-off-by: Ada <ada@example.org>",
+            "fix: handle tabs\n\nSigned-off-by: Ada <ada@example.org>\nRefs: #1",
+        ],
+        failingExamples: ["fix: handle tabs", "Signed-off-by: Ada <ada@example.org>"],
+        exampleConfiguration: .init(.error, .always, .string("Signed-off-by:")))
+
+    static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
+        let value = configuration.stringValue ?? "Signed-off-by:"
+        let trailers = gitTrailers(context.parsed).trailers
+        let found = trailers.first { $0.normalized.hasPrefix(value) }
+        let last = context.parsed.lines.count
+        switch configuration.applicability {
+        case .always where found == nil:
+            return [
+                context.finding(
+                    descriptor.id, configuration, "the message has no \(quoted(value)) trailer",
+                    at: last > 0 ? context.lineSpan(last) : nil,
+                    help: "add a \(quoted(value)) trailer in the last paragraph")
+            ]
+        case .never:
+            guard let found else { return [] }
+            return [
+                context.finding(
+                    descriptor.id, configuration, "the message must not have a \(quoted(value)) trailer",
+                    at: context.lineSpan(found.line), help: "remove the trailer")
+            ]
+        default:
+            return []
+        }
+    }
+}

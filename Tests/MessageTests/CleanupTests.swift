@@ -1,0 +1,85 @@
+import Testing
+
+@testable import ShipshapeMessage
+
+private let scissors = "# ------------------------ >8 ------------------------"
+
+@Suite("git message cleanup")
+struct CleanupTests {
+    @Test func whitespaceModeMatchesStripspace() {
+        let raw = "\n\n  feat: x  \t\n\n\n\nbody line   \n  indented\n\n\n"
+        #expect(cleanMessage(raw, mode: .whitespace, commentChar: .hash, editorUsed: false) == "  feat: x\n\nbody line\n  indented\n")
+        #expect(cleanMessage("", mode: .whitespace, commentChar: .hash, editorUsed: false) == "")
+        #expect(cleanMessage(" \n\t\n", mode: .whitespace, commentChar: .hash, editorUsed: false) == "")
+        #expect(cleanMessage("no newline", mode: .whitespace, commentChar: .hash, editorUsed: false) == "no newline\n")
+    }
+
+    @Test func whitespaceKeepsComments() {
+        #expect(cleanMessage("fix: x\n# note\n", mode: .whitespace, commentChar: .hash, editorUsed: true) == "fix: x\n# note\n")
+    }
+
+    @Test func stripDropsCommentsAndCutsAtScissors() {
+        let raw = "fix: x\n# comment\n\n#\nbody\n \t# not a comment\n\(scissors)\ndiff --git a b\n+long\n"
+        #expect(cleanMessage(raw, mode: .strip, commentChar: .hash, editorUsed: false) == "fix: x\n\nbody\n \t# not a comment\n")
+        #expect(cleanMessage("# only\n#\n", mode: .strip, commentChar: .hash, editorUsed: true) == "")
+    }
+
+    @Test func defaultModeDependsOnTheEditor() {
+        let raw = "fix: x\n# comment\n"
+        #expect(cleanMessage(raw, mode: .default, commentChar: .hash, editorUsed: true) == "fix: x\n")
+        #expect(cleanMessage(raw, mode: .default, commentChar: .hash, editorUsed: false) == "fix: x\n# comment\n")
+        let cut = "fix: x\n\(scissors)\nFEAT: NOT A HEADER.\n"
+        #expect(cleanMessage(cut, mode: .default, commentChar: .hash, editorUsed: true) == "fix: x\n")
+        #expect(cleanMessage(cut, mode: .default, commentChar: .hash, editorUsed: false) == cut)
+    }
+
+    @Test func scissorsModeKeepsCommentsAndCuts() {
+        let raw = "fix: x\n# kept\n\(scissors)\ndiff\n"
+        #expect(cleanMessage(raw, mode: .scissors, commentChar: .hash, editorUsed: true) == "fix: x\n# kept\n")
+        #expect(cleanMessage(raw, mode: .scissors, commentChar: .hash, editorUsed: false) == raw)
+        #expect(cleanMessage("\(scissors)\ndiff\n", mode: .scissors, commentChar: .hash, editorUsed: true) == "")
+    }
+
+    @Test func scissorsLineMustBeExact() {
+        let nearMiss = "fix: x\n\(scissors) \ndiff\n"
+        #expect(cleanMessage(nearMiss, mode: .default, commentChar: .hash, editorUsed: true) == "fix: x\ndiff\n")
+        let unterminated = "fix: x\n\(scissors)"
+        #expect(cleanMessage(unterminated, mode: .scissors, commentChar: .hash, editorUsed: true) == "fix: x\n\(scissors)\n")
+        let other = "fix: x\n; ------------------------ >8 ------------------------\ndiff\n"
+        #expect(cleanMessage(other, mode: .strip, commentChar: .character(";"), editorUsed: true) == "fix: x\n")
+    }
+
+    @Test func verbatimLeavesEverything() {
+        let raw = "\n fix: x \r\n# c\n\n\n"
+        #expect(cleanMessage(raw, mode: .verbatim, commentChar: .hash, editorUsed: true) == raw)
+    }
+
+    @Test func crlfLinesEnd() {
+        let raw = "fix(io): flush\r\n\r\n\r\nbody \r\n# comment\r\n\(scissors)\r\ndiff\r\n"
+        #expect(cleanMessage(raw, mode: .strip, commentChar: .hash, editorUsed: true) == "fix(io): flush\n\nbody\n")
+    }
+
+    @Test func customCommentCharacter() {
+        let raw = "fix: x\n# heading kept\n; comment\n"
+        #expect(cleanMessage(raw, mode: .strip, commentChar: .character(";"), editorUsed: true) == "fix: x\n# heading kept\n")
+        #expect(cleanMessage("fix: x\n§ note\n", mode: .strip, commentChar: .character("§"), editorUsed: true) == "fix: x\n")
+    }
+
+    @Test func autoCommentCharacter() {
+        #expect(CommentChar.auto.resolved(for: "fix: x\n# Please enter\n") == "#")
+        #expect(CommentChar.auto.resolved(for: "fix: x\n# heading\n; Please enter\n;\n") == ";")
+        #expect(CommentChar.auto.resolved(for: "fix: x\n") == "#")
+        let raw = "fix: x\n\n# Heading from the user\n; Please enter the commit message\n"
+        #expect(cleanMessage(raw, mode: .strip, commentChar: .auto, editorUsed: true) == "fix: x\n\n# Heading from the user\n")
+    }
+
+    @Test func parsesGitSettings() {
+        #expect(CleanupMode(gitValue: "scissors") == .scissors)
+        #expect(CleanupMode(gitValue: "default") == .default)
+        #expect(CleanupMode(gitValue: "Strip") == nil)
+        #expect(CommentChar(gitValue: "auto") == .auto)
+        #expect(CommentChar(gitValue: ";") == .character(";"))
+        #expect(CommentChar(gitValue: "") == nil)
+        #expect(CommentChar(gitValue: "//") == nil)
+    }
+}

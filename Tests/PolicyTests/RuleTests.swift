@@ -1,0 +1,230 @@
+import ShipshapeDiagnostics
+import ShipshapeMessage
+import ShipshapePatterns
+import Testing
+
+@testable import ShipshapePolicy
+
+private func lint(_ message: String, _ configure: (inout LintSettings) -> Void = { _ in }) throws -> LintReport {
+    var settings = LintSettings()
+    configure(&settings)
+    return try Linter(settings: settings).lint(message)
+}
+
+private func rules(_ report: LintReport) -> [String] { report.findings.map(\.rule) }
+
+@Suite("Commit-message rules")
+struct RuleTests {
+    @Test func typeEnumSuggestsTheClosestType() throws {
+        let report = try lint("feature: add a thing\n")
+        let finding = try #require(report.findings.first { $0.rule == "type-enum" })
+        #expect(finding.message == "unknown type \"feature\"")
+        #expect(finding.help?.hasPrefix("did you mean \"feat\"?") == true)
+        #expect(finding.span == SourceSpan(line: 1, column: 1, length: 7))
+        #expect(finding.severity == .error)
+        #expect(!report.isValid)
+        for (typo, expected) in [("fxi", "fix"), ("doc", "docs"), ("tests", "test"), ("bugfix", "fix"), ("refactr", "refactor")] {
+            let help = try lint("\(typo): x\n").findings.first { $0.rule == "type-enum" }?.help
+            #expect(help?.hasPrefix("did you mean \"\(expected)\"?") == true, "\(typo)")
+        }
+    }
+
+    @Test func typeEnumNever() throws {
+        let report = try lint("chore: x\n") { $0.rules["type-enum"] = .init(.error, .never, .strings(["chore"])) }
+        #expect(rules(report) == ["type-enum"])
+    }
+
+    @Test func typeCaseSuggestsTheLowerCaseType() throws {
+        let report = try lint("FIX: handle tabs\n")
+        let finding = try #require(report.findings.first { $0.rule == "type-case" })
+        #expect(finding.help == "did you mean \"fix\"?")
+        #expect(Set(rules(report)) == ["type-case", "type-enum"])
+    }
+
+    @Test func emptyTypeAndSubjectExplainTheHeader() throws {
+        let report = try lint("feat : add a thing\n")
+        #expect(Set(rules(report)) == ["type-empty", "subject-empty"])
+        #expect(report.findings.first { $0.rule == "type-empty" }?.help == "remove the space before \":\"")
+        let plain = try lint("Update the changelog.\n")
+        #expect(plain.findings.first { $0.rule == "type-empty" }?.help?.contains("chore: update the changelog") == true)
+        #expect(Set(rules(plain)) == ["type-empty", "subject-empty", "subject-full-stop"])
+    }
+
+    @Test func subjectCaseFollowsEnsureCase() throws {
+        let report = try lint("feat: Add dark mode\n")
+        let finding = try #require(report.findings.first)
+        #expect(finding.rule == "subject-case")
+        #expect(finding.help == "start the subject with a lower-case letter: \"add dark mode\"")
+        #expect(finding.span == SourceSpan(line: 1, column: 7, length: 13))
+        for valid in ["feat: add Swift support", "fix: 3D Touch", "docs: 更新", "fix: ǅungla", "feat: `Eslint` config"] {
+            #expect(try lint(valid + "\n").findings.isEmpty, "\(valid)")
+        }
+        for invalid in ["fix: X", "fix: Ärger", "fix: İstanbul", "feat: AddDarkMode"] {
+            #expect(try rules(lint(invalid + "\n")) == ["subject-case"], "\(invalid)")
+        }
+    }
+
+    @Test func subjectCaseAcronyms() throws {
+        #expect(try rules(lint("feat: API tokens can expire\n")) == ["subject-case"])
+        #expect(try lint("feat: API tokens can expire\n") { $0.acronyms = ["API"] }.findings.isEmpty)
+        #expect(try rules(lint("feat: API Tokens\n") { $0.acronyms = ["API"] }) == ["subject-case"])
+    }
+
+    @Test func subjectCaseAlways() throws {
+        let settings: (inout LintSettings) -> Void = { $0.rules["subject-case"] = .init(.error, .always, .strings(["kebab-case"])) }
+        #expect(try lint("fix: handle-tabs\n", settings).findings.isEmpty)
+        let report = try lint("fix: handle tabs\n", settings)
+        #expect(report.findings.first?.help == "write it as \"handle-tabs\"")
+    }
+
+    @Test func caseConversionsMatchLodash() {
+        #expect(toCase("add dark mode", "start-case") == "Add Dark Mode")
+        #expect(toCase("useMemo in the list", "start-case") == "Use Memo In The List")
+        #expect(toCase("Add dark mode", "camel-case") == "addDarkMode")
+        #expect(toCase("Add dark mode", "pascal-case") == "AddDarkMode")
+        #expect(toCase("APIToken v2", "kebab-case") == "api-token-v-2")
+        #expect(toCase("Crème brûlée", "snake-case") == "creme_brulee")
+        #expect(toCase("don't stop", "camel-case") == "dontStop")
+        #expect(ensureCase("\"Quoted\"", "lower-case"))
+        #expect(ensureCase("3D", "lower-case"))
+        #expect(!ensureCase("fIx", "lower-case"))
+        #expect(ensureCase("FIX", "upper-case"))
+    }
+
+    @Test func subjectFullStopLooksAtTheHeader() throws {
+        let report = try lint("fix: handle tabs.\n")
+        let finding = try #require(report.findings.first)
+        #expect(finding.rule == "subject-full-stop")
+        #expect(finding.help == "remove the trailing \".\"")
+        #expect(finding.span == SourceSpan(line: 1, column: 17, length: 1))
+        #expect(try lint("fix: wait...\n").findings.isEmpty)
+        #expect(try lint("fix: wait....\n").findings.isEmpty)
+        #expect(try rules(lint("fix: x\n") { $0.rules["subject-full-stop"] = .init(.error, .always, .string(".")) }) == ["subject-full-stop"])
+    }
+
+    @Test func headerMaxLengthCountsUTF16() throws {
+        let header = "feat: " + String(repeating: "a", count: 93) + "🎉"
+        #expect(header.count == 100)
+        let report = try lint(header + "\n")
+        let finding = try #require(report.findings.first)
+        #expect(finding.rule == "header-max-length")
+        #expect(finding.message == "header is 101 characters long, more than the allowed 100")
+        #expect(finding.span == SourceSpan(line: 1, column: 100, length: 1))
+        #expect(try lint("feat: " + String(repeating: "界", count: 94) + "\n").findings.isEmpty)
+    }
+
+    @Test func headerTrim() throws {
+        let report = try lint(" fix: x\u{00A0}\n")
+        #expect(report.findings.filter { $0.rule == "header-trim" }.count == 2)
+        #expect(report.findings.first?.span == SourceSpan(line: 1, column: 1, length: 1))
+    }
+
+    @Test func leadingBlankLines() throws {
+        let report = try lint("feat: x\nbody line\n\nRefs: #1\n")
+        #expect(report.warnings.map(\.rule) == ["body-leading-blank"])
+        #expect(report.warnings.first?.span?.line == 2)
+        #expect(report.isValid)
+        let footer = try lint("feat: x\n\nbody\nBREAKING CHANGE: y\n")
+        #expect(footer.warnings.map(\.rule) == ["footer-leading-blank"])
+        #expect(footer.warnings.first?.span?.line == 4)
+    }
+
+    @Test func lineLengthsAndExemptions() throws {
+        let url = "https://example.org/" + String(repeating: "x", count: 100)
+        let message = "fix: x\n\n\(url)\n\nSee-also: \(url)\n"
+        #expect(Set(rules(try lint(message))) == ["body-max-line-length", "footer-max-line-length"])
+        #expect(try rules(lint(message) { $0.exemptURLLines = true }) == ["footer-max-line-length"])
+        #expect(try lint("fix: x\n\n- <\(url)>\n[1]: \(url)\n") { $0.exemptURLLines = true }.findings.isEmpty)
+        let trailer = "fix: x\n\nBody.\n\nReviewed-by: " + String(repeating: "r", count: 100) + "\n"
+        #expect(try rules(lint(trailer)) == ["footer-max-line-length"])
+        #expect(try lint(trailer) { $0.exemptTrailers = true }.findings.isEmpty)
+        let body = try lint("fix: x\n\n" + String(repeating: "b", count: 101) + "\nok\n" + String(repeating: "c", count: 120) + "\n")
+        #expect(body.findings.map { $0.span?.line } == [3, 5])
+        #expect(body.findings.first?.span == SourceSpan(line: 3, column: 101, length: 1))
+    }
+
+    @Test func scopeRules() throws {
+        let on: (inout LintSettings) -> Void = {
+            $0.rules["scope-enum"] = .init(.error, .always, .strings(["api", "ui"]))
+            $0.rules["scope-case"] = .init(.error, .always, .strings(["lower-case"]))
+            $0.rules["scope-empty"] = .init(.warning, .never)
+        }
+        #expect(try lint("fix(api, ui): x\n", on).findings.isEmpty)
+        let report = try lint("fix(apj/UI): x\n", on)
+        #expect(Set(rules(report)) == ["scope-enum", "scope-case"])
+        #expect(report.findings.first { $0.rule == "scope-enum" }?.help?.hasPrefix("did you mean \"api\"?") == true)
+        #expect(report.findings.first { $0.rule == "scope-case" }?.span == SourceSpan(line: 1, column: 5, length: 6))
+        #expect(try lint("fix: x\n", on).warnings.map(\.rule) == ["scope-empty"])
+    }
+
+    @Test func bodyEmptySignedOffTrailersReferences() throws {
+        let on: (inout LintSettings) -> Void = {
+            $0.rules["body-empty"] = .init(.error, .never)
+            $0.rules["signed-off-by"] = .init(.error, .always, .string("Signed-off-by:"))
+            $0.rules["trailer-exists"] = .init(.error, .always, .string("Signed-off-by:"))
+            $0.rules["references-empty"] = .init(.error, .never)
+        }
+        #expect(try Set(rules(lint("fix: x\n", on))) == ["body-empty", "signed-off-by", "trailer-exists", "references-empty"])
+        let good = "fix: x\n\nWhy.\n\nCloses #7\nSigned-off-by: Ada <ada@example.org>\n"
+        #expect(try lint(good, on).findings.isEmpty)
+    }
+
+    @Test func breakingChangeExclamationMark() throws {
+        let on: (inout LintSettings) -> Void = { $0.rules["breaking-change-exclamation-mark"] = .init(.error, .always) }
+        #expect(try lint("feat!: x\n\nBREAKING CHANGE: y\n", on).findings.isEmpty)
+        #expect(try lint("feat: x\n", on).findings.isEmpty)
+        #expect(try rules(lint("feat!: x\n", on)) == ["breaking-change-exclamation-mark"])
+        #expect(try rules(lint("feat: x\n\nBREAKING-CHANGE: y\n", on)) == ["breaking-change-exclamation-mark"])
+    }
+
+    @Test func offRulesAndLevels() throws {
+        let report = try lint("feature: X\n") {
+            $0.rules["type-enum"] = .init(.off)
+            $0.rules["subject-case"] = .init(.warning, .never, .strings(["upper-case", "sentence-case"]))
+        }
+        #expect(report.errors.isEmpty)
+        #expect(report.warnings.map(\.rule) == ["subject-case"])
+        #expect(report.isValid)
+    }
+
+    @Test func emptyAndIgnoredMessages() throws {
+        let empty = try lint("")
+        #expect(empty.isEmpty && empty.isValid && !empty.ignored && empty.findings.isEmpty)
+        let merge = try lint("Merge branch 'main' into feature/x\n")
+        #expect(merge.ignored && merge.isValid)
+        #expect(merge.ignoreReason == DefaultIgnore.mergeInto.description)
+        let noDefaults = try lint("Merge branch 'main' into feature/x\n") { $0.ignores.useDefaults = false }
+        #expect(!noDefaults.ignored && !noDefaults.isValid)
+        let custom = try lint("WIP: later\n") { $0.ignores.patterns = [try! Pattern("^WIP\\b")] }
+        #expect(custom.ignored && custom.ignoreReason?.contains("^WIP") == true)
+    }
+
+    @Test func customHeaderPatternReplacesTheGrammar() throws {
+        let pattern = try Pattern(#"^\[(?<type>[a-z]+)\](?<breaking>!)? (?<subject>.+)$"#)
+        let report = try lint("[feat]! add dark mode\n") { $0.headerPattern = pattern }
+        #expect(report.findings.isEmpty)
+        #expect(report.parsed.type == "feat" && report.parsed.hasExclamationMark)
+        #expect(report.parsed.fields.subjectSpan == MessageSpan(line: 1, column: 9, length: 13))
+        #expect(try Set(rules(lint("feat: add\n") { $0.headerPattern = pattern })) == ["type-empty", "subject-empty"])
+    }
+
+    @Test func subjectPattern() throws {
+        let pattern = try Pattern(#"^[a-z].*\(#\d+\)$"#)
+        #expect(try lint("fix: x (#12)\n") { $0.subjectPattern = pattern }.findings.isEmpty)
+        #expect(try rules(lint("fix: x\n") { $0.subjectPattern = pattern }) == ["subject-pattern"])
+    }
+
+    @Test func findingsAreSortedByPosition() throws {
+        let report = try lint("Feat: X.\nbody\n" + String(repeating: "z", count: 101) + "\n")
+        let positions = report.findings.compactMap { $0.span.map { ($0.line, $0.column) } }
+        #expect(positions.map(\.0) == positions.map(\.0).sorted())
+        #expect(report.findings.first?.rule == "type-case")
+    }
+
+    @Test func patternLimitErrorsAreThrown() throws {
+        let evil = try Pattern("^(a+)+$", matchLimit: 1000)
+        #expect(throws: PatternError.self) {
+            try lint(String(repeating: "a", count: 40) + "!\n") { $0.ignores.patterns = [evil] }
+        }
+    }
+}
