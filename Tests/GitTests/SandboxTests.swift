@@ -10,7 +10,7 @@ import Testing
         #expect(try sandbox.read("docs/readme.md") == "hello\n")
         #expect(try sandbox.gitOK("log", "-1", "--format=%B").stdout == "feat: first\n\nbody\n\n")
         #expect(try sandbox.gitOK("log", "-1", "--format=%an <%ae> %cI").trimmedStdout
-            == "Shipshape Tester <tester@example.com> 2024-01-15T12:00:00Z")
+            == "Shipshape Tester <tester@example.com> 2024-01-15T12:00:00+00:00")
         #expect(try sandbox.gitOK("symbolic-ref", "HEAD").trimmedStdout == "refs/heads/main")
     }
 
