@@ -1,0 +1,120 @@
+import CGit2
+
+/// A reference and the object it points to.
+package struct Reference: Sendable, Hashable {
+    /// The full name, e.g. `refs/heads/main`, `refs/remotes/origin/main`.
+    package var name: String
+    /// The object it points to, symbolic references resolved (for an annotated tag's ref, the tag
+    /// object's id).
+    package var target: ObjectID
+
+    /// Creates a reference value.
+    package init(name: String, target: ObjectID) {
+        self.name = name
+        self.target = target
+    }
+
+    /// The name without `refs/heads/`, `refs/tags/` or `refs/remotes/`.
+    package var shortName: String {
+        for prefix in ["refs/heads/", "refs/tags/", "refs/remotes/"] where name.hasPrefix(prefix) {
+            return String(name.dropFirst(prefix.count))
+        }
+        return name
+    }
+}
+
+/// A tag peeled to the commit it marks.
+package struct Tag: Sendable, Hashable {
+    /// The tag's name without `refs/tags/`, e.g. `v1.2.0`.
+    package var name: String
+    /// The commit the tag marks (annotated tags peeled, also through tags of tags).
+    package var target: ObjectID
+    /// Whether this is an annotated tag (a tag object with tagger and message) rather than a
+    /// lightweight one (a bare ref).
+    package var isAnnotated: Bool
+    /// An annotated tag's message, nil for a lightweight tag.
+    package var message: String?
+
+    /// Creates a tag value.
+    package init(name: String, target: ObjectID, isAnnotated: Bool, message: String? = nil) {
+        self.name = name
+        self.target = target
+        self.isAnnotated = isAnnotated
+        self.message = message
+    }
+}
+
+/// An open `git_reference_iterator`, freed on deinit.
+private final class ReferenceIterator {
+    let pointer: OpaquePointer
+
+    init(repository: Repository, glob: String) throws(GitError) {
+        var out: OpaquePointer?
+        try check(git_reference_iterator_glob_new(&out, repository.pointer, glob), "git_reference_iterator_glob_new", subject: glob)
+        pointer = out!
+    }
+
+    deinit { git_reference_iterator_free(pointer) }
+
+    /// Calls `body` with each reference (freed afterwards).
+    func forEach(_ body: (OpaquePointer) throws(GitError) -> Void) throws(GitError) {
+        while true {
+            var reference: OpaquePointer?
+            let code = git_reference_next(&reference, pointer)
+            if code == GIT_ITEROVER.rawValue { return }
+            try check(code, "git_reference_next")
+            defer { git_reference_free(reference) }
+            try body(reference!)
+        }
+    }
+}
+
+extension Repository {
+    /// The references whose full names match a glob, sorted by name.
+    ///
+    /// - Parameter glob: a `fnmatch` pattern on full names, e.g. `refs/remotes/origin/*`,
+    ///   `refs/tags/v*` (`*` also crosses `/`).
+    /// - Returns: name and resolved target of each; symbolic references that do not resolve
+    ///   (e.g. a dangling `origin/HEAD`) are skipped.
+    /// - Throws: `GitError` when the references cannot be read.
+    package func references(matching glob: String) throws(GitError) -> [Reference] {
+        var result: [Reference] = []
+        try ReferenceIterator(repository: self, glob: glob).forEach { reference throws(GitError) in
+            let name = String(cString: git_reference_name(reference))
+            var resolved: OpaquePointer?
+            guard git_reference_resolve(&resolved, reference) == 0 else { return }
+            defer { git_reference_free(resolved) }
+            guard let target = git_reference_target(resolved) else { return }
+            result.append(Reference(name: name, target: ObjectID(target)))
+        }
+        return result.sorted { $0.name < $1.name }
+    }
+
+    /// Every tag that marks a commit, sorted by name.
+    ///
+    /// Tags pointing at trees or blobs are skipped (they mark no release).
+    ///
+    /// - Returns: name, peeled commit, whether annotated, and the annotation's message.
+    /// - Throws: `GitError` when a tag cannot be read.
+    package func tags() throws(GitError) -> [Tag] {
+        var result: [Tag] = []
+        for reference in try references(matching: "refs/tags/*") {
+            var oid = reference.target.oid
+            var object: OpaquePointer?
+            try check(git_object_lookup(&object, pointer, &oid, GIT_OBJECT_ANY), "git_object_lookup", subject: reference.name)
+            defer { git_object_free(object) }
+            var message: String?
+            let annotated = git_object_type(object) == GIT_OBJECT_TAG
+            if annotated, let text = git_tag_message(object) {
+                message = decodeText(bytesOf: text, encoding: nil)
+            }
+            var commit: OpaquePointer?
+            let code = git_object_peel(&commit, object, GIT_OBJECT_COMMIT)
+            if code == GIT_EPEEL.rawValue || code == GIT_EINVALIDSPEC.rawValue { continue }
+            try check(code, "git_object_peel", subject: reference.name)
+            defer { git_object_free(commit) }
+            result.append(Tag(name: reference.shortName, target: ObjectID(git_object_id(commit)), isAnnotated: annotated, message: message))
+        }
+        return result
+    }
+}
