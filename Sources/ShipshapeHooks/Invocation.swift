@@ -73,7 +73,7 @@ package struct RepositoryContext {
         let value: String?
         do { value = try repository.configString("commit.cleanup") } catch { throw .git(error) }
         guard let value else { return .default }
-        guard let mode = CleanupMode(gitName: value) else {
+        guard let mode = CleanupMode(gitValue: value) else {
             throw .usage("commit.cleanup has the invalid value \"\(value)\"; use strip, whitespace, verbatim, scissors or default (git config commit.cleanup strip)")
         }
         return mode

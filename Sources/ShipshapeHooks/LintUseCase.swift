@@ -1,7 +1,7 @@
 package import ShipshapeDiagnostics
-package import ShipshapeMessage
+import ShipshapeMessage
 import ShipshapeGit
-import ShipshapePolicy
+package import ShipshapePolicy
 import ShipshapeConfiguration
 
 /// Lints commit messages: one message (a file, a string, standard input) or every commit of a range.

@@ -14,7 +14,7 @@ import Testing
         programs = root + "/bin"
         try FileManager.default.createDirectory(atPath: programs, withIntermediateDirectories: true)
         for hook in HookKind.allCases {
-            FileManager.default.createFile(atPath: programs + "/" + hook.programName, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+            _ = FileManager.default.createFile(atPath: programs + "/" + hook.programName, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
         }
     }
 
