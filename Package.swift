@@ -46,6 +46,9 @@ let package = Package(
             dependencies: ["ShipshapeMessage", "ShipshapeDiagnostics", "ShipshapePatterns"],
             swiftSettings: strict),
 
+        .target(name: "ShipshapeVersioning", dependencies: ["ShipshapePatterns", "ShipshapeMessage"], swiftSettings: strict),
+        .target(name: "ShipshapeChangelog", dependencies: ["ShipshapeMessage"], swiftSettings: strict),
+
         // MARK: Configuration (the only TOML reader)
         .target(
             name: "ShipshapeConfiguration",
@@ -86,6 +89,8 @@ let package = Package(
         .testTarget(
             name: "ConfigurationTests", dependencies: ["ShipshapeConfiguration", "ShipshapePolicy"],
             swiftSettings: strict),
+        .testTarget(name: "VersioningTests", dependencies: ["ShipshapeVersioning"], swiftSettings: strict),
+        .testTarget(name: "ChangelogTests", dependencies: ["ShipshapeChangelog"], swiftSettings: strict),
         .testTarget(
             name: "HooksTests", dependencies: ["ShipshapeHooks", "ShipshapeTestSupport"],
             swiftSettings: strict),
