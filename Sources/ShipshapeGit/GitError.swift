@@ -80,7 +80,7 @@ package struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
         }
         if code == GIT_EOWNER.rawValue { return .ownership }
         if code == GIT_EAMBIGUOUS.rawValue { return .ambiguous }
-        if code == GIT_EPEEL.rawValue { return .wrongObjectType }
+        if code == GIT_EPEEL.rawValue || function == "git_object_peel" { return .wrongObjectType }
         if code == GIT_EMISMATCH.rawValue || errorClass == Int32(GIT_ERROR_ZLIB.rawValue) { return .corrupt }
         if code == GIT_ENOTFOUND.rawValue {
             return function.hasPrefix("git_repository_open") ? .notARepository : .notFound
