@@ -14,6 +14,15 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// On Linux the executables do not link libgit2: CGit2Loader loads it on first use (see
+/// Sources/CGit2Loader/loader.c), so commands that never open a repository do not pay the 2-3 ms
+/// that loading Debian's libgit2 and its dependencies costs. The headers come from /usr/include.
+#if os(Linux)
+let libgit2PkgConfig: String? = nil
+#else
+let libgit2PkgConfig: String? = "libgit2"
+#endif
+
 let package = Package(
     name: "Shipshape",
     platforms: [.macOS(.v13)],
@@ -28,14 +37,17 @@ let package = Package(
     targets: [
         // MARK: C libraries
         .systemLibrary(
-            name: "CGit2", pkgConfig: "libgit2",
+            name: "CGit2", pkgConfig: libgit2PkgConfig,
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
         .systemLibrary(
             name: "CPCRE2", pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
 
         // MARK: Walls around the C libraries
-        .target(name: "ShipshapeGit", dependencies: ["CGit2"], swiftSettings: strict),
+        .target(
+            name: "CGit2Loader", dependencies: ["CGit2"],
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "ShipshapeGit", dependencies: ["CGit2", "CGit2Loader"], swiftSettings: strict),
         .target(name: "ShipshapePatterns", dependencies: ["CPCRE2"], swiftSettings: strict),
 
         // MARK: Pure domains

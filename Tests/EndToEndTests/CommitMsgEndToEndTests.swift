@@ -16,13 +16,15 @@ import ShipshapeTestSupport
         return sandbox
     }
 
-    /// Writes an executable editor script that replaces the message file's first line(s).
+    /// An editor command (for `GIT_EDITOR`) that puts text above what git wrote in the message file.
+    ///
+    /// The script runs through `sh` rather than being executed itself, so that no other test
+    /// thread forking while the file is still open for writing can make exec fail (ETXTBSY).
     func editor(_ sandbox: GitSandbox, prepending text: String) throws -> String {
         let script = sandbox.temporaryDirectory + "/editor.sh"
-        let body = "#!/bin/sh\n{ printf '%s\\n' \(shellQuote(text)); cat \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n"
+        let body = "{ printf '%s\\n' \(shellQuote(text)); cat \"$1\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n"
         try body.write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
-        return script
+        return "sh " + shellQuote(script)
     }
 
     func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
