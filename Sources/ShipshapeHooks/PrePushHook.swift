@@ -158,7 +158,7 @@ package enum PrePushHook {
         let live = refs.filter { !$0.isDeletion }
         if live.isEmpty {
             let deleted = refs.count
-            return HookOutcome(reports: [], advice: ["pre-push: nothing to check (\(deleted) deletion\(deleted == 1 ? "" : "s"))"])
+            return HookOutcome(reports: [], advice: [deleted == 0 ? "pre-push: nothing to push" : "pre-push: ok (\(deleted) deletion\(deleted == 1 ? "" : "s"), nothing to check)"])
         }
         let context = try RepositoryContext.load(from: invocation.workingDirectory, invocation: invocation, requireRepository: true)
         guard let repository = context.repository else { throw .notARepository(path: invocation.workingDirectory) }
@@ -251,7 +251,13 @@ package enum PrePushHook {
                 if let lintFailure { throw lintFailure }
                 newCommitCount += newCommits.count
                 let remoteBranch = remoteName.contains("/") || remoteName.contains(":") ? "<remote>/\(branch)" : "\(remoteName)/\(branch)"
-                findings += VersionChecks.temporaryCommits(branch: branch, commits: newCommits, remoteBranch: remoteBranch, settings: settings)
+                // Commits new to this branch (not only to the remote) must not be fixups on a protected branch:
+                // a fixup pushed to a feature branch first is hidden by refs/remotes/<remote>/* above.
+                var branchCommits = newCommits
+                if settings.isEnabled(.pushedCommitLint) && settings.isProtected(branch: branch) && !hidden.isEmpty {
+                    branchCommits = try gate.commitInfos(since: hidden[0], to: tip)
+                }
+                findings += VersionChecks.temporaryCommits(branch: branch, commits: branchCommits, remoteBranch: remoteBranch, settings: settings)
 
                 // The version before the push: the remote's old tip, else the parent the new commits grow from.
                 var oldCommit: ObjectID? = hidden.first
