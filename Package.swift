@@ -29,6 +29,7 @@ let package = Package(
     products: [
         .executable(name: "shipshape", targets: ["shipshape"]),
         .executable(name: "commit-msg", targets: ["commit-msg"]),
+        .executable(name: "pre-push", targets: ["pre-push"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -58,7 +59,9 @@ let package = Package(
             dependencies: ["ShipshapeMessage", "ShipshapeDiagnostics", "ShipshapePatterns"],
             swiftSettings: strict),
 
-        .target(name: "ShipshapeVersioning", dependencies: ["ShipshapePatterns", "ShipshapeMessage"], swiftSettings: strict),
+        .target(
+            name: "ShipshapeVersioning", dependencies: ["ShipshapePatterns", "ShipshapeMessage", "ShipshapeDiagnostics"],
+            swiftSettings: strict),
         .target(name: "ShipshapeChangelog", dependencies: ["ShipshapeMessage"], swiftSettings: strict),
 
         // MARK: Configuration (the only TOML reader)
@@ -76,11 +79,13 @@ let package = Package(
             dependencies: [
                 "ShipshapeGit", "ShipshapePatterns", "ShipshapeDiagnostics", "ShipshapeMessage",
                 "ShipshapePolicy", "ShipshapeConfiguration",
+                "ShipshapeVersioning",
             ],
             swiftSettings: strict),
 
         // MARK: Executables
         .executableTarget(name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
+        .executableTarget(name: "pre-push", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(
             name: "shipshape",
             dependencies: [
@@ -101,7 +106,10 @@ let package = Package(
         .testTarget(
             name: "ConfigurationTests", dependencies: ["ShipshapeConfiguration", "ShipshapePolicy"],
             swiftSettings: strict),
-        .testTarget(name: "VersioningTests", dependencies: ["ShipshapeVersioning"], swiftSettings: strict),
+        .testTarget(
+            name: "VersioningTests",
+            dependencies: ["ShipshapeVersioning", "ShipshapeDiagnostics", "ShipshapeMessage", "ShipshapePatterns"],
+            swiftSettings: strict),
         .testTarget(name: "ChangelogTests", dependencies: ["ShipshapeChangelog"], swiftSettings: strict),
         .testTarget(
             name: "HooksTests", dependencies: ["ShipshapeHooks", "ShipshapeTestSupport"],
@@ -110,7 +118,7 @@ let package = Package(
             name: "DiagnosticsTests", dependencies: ["ShipshapeDiagnostics"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ShipshapeTestSupport", "shipshape", "commit-msg"],
+            dependencies: ["ShipshapeTestSupport", "shipshape", "commit-msg", "pre-push"],
             swiftSettings: strict),
     ]
 )

@@ -2,6 +2,8 @@
 package enum HookKind: String, Sendable, CaseIterable {
     /// Checks the commit message and the branch name.
     case commitMsg = "commit-msg"
+    /// Checks what a push would publish: version consistency and the pushed commits.
+    case prePush = "pre-push"
 
     /// The file name git looks for in the hooks directory.
     package var fileName: String { rawValue }
@@ -10,7 +12,7 @@ package enum HookKind: String, Sendable, CaseIterable {
     package var programName: String { rawValue }
 
     /// Whether git feeds the hook data on standard input (which a chained hook must see too).
-    package var readsStandardInput: Bool { false }
+    package var readsStandardInput: Bool { self == .prePush }
 }
 
 /// Renders the POSIX sh shim placed in a repository's hooks directory.

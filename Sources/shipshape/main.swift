@@ -15,7 +15,7 @@ struct Shipshape: ParsableCommand {
             configuration or environment error.
             """,
         version: shipshapeVersion,
-        subcommands: [Lint.self, Install.self, Uninstall.self, Rules.self])
+        subcommands: [Lint.self, Check.self, Install.self, Uninstall.self, Rules.self])
 
     /// Runs the command line, mapping argument errors to status 2 instead of the library's 64.
     static func main() {
@@ -202,5 +202,49 @@ struct Rules: ParsableCommand {
 
     func run() throws {
         Console.out(RulesListing.render(format: format))
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the version files at a commit: agreement, SemVer validity and bump level.",
+        discussion: """
+            Runs the version checks of the pre-push hook on one commit (default HEAD) without \
+            pushing: all version files (VERSION, package.json, pyproject.toml, Cargo.toml, ...) \
+            hold the same valid SemVer version, and the version is bumped at least as far as the \
+            commits since the latest release tag demand (a breaking change major, a feat minor). \
+            Files are read as committed, not from the work tree.
+
+            Examples:
+              shipshape check
+              shipshape check --rev v1.2.0 --format json
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("The commit to check (default HEAD).", valueName: "rev"))
+    var rev: String = "HEAD"
+
+    @Option(name: .long, help: ArgumentHelp("A directory inside the repository (default: the current directory).", valueName: "dir"))
+    var repo: String?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if format == .github { throw ValidationError("--format github is not supported by check; use text or json") }
+    }
+
+    func run() throws {
+        let invocation = Console.invocation()
+        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        let outcome = try CheckUseCase.run(revision: rev, directory: directory, invocation: invocation)
+        if format == .json {
+            Console.out(outcome.json.serialized() + "\n")
+        } else {
+            let report = SubjectReport(origin: "commit \(outcome.commit.prefix(7))", findings: outcome.findings)
+            let renderer = Renderer(format: .text, color: Console.useColor(fileDescriptor: 1, environment: invocation.environment))
+            Console.out(renderer.render([report], asArray: false))
+            Console.out(outcome.summary + "\n")
+        }
+        if !outcome.ok { throw ExitCode.failure }
     }
 }

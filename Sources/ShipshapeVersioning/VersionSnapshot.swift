@@ -1,0 +1,103 @@
+/// The versions declared at one commit: every reading of every source, and the configured
+/// sources that could not be read.
+package struct VersionSnapshot: Sendable, Equatable {
+    /// The readings, in source order (explicit sources first, then auto-detected files).
+    package var readings: [VersionReading]
+    /// Configured sources that are missing or whose pattern failed, naming the file.
+    package var sourceErrors: [VersioningError]
+
+    /// Creates a snapshot.
+    package init(readings: [VersionReading], sourceErrors: [VersioningError] = []) {
+        self.readings = readings
+        self.sourceErrors = sourceErrors
+    }
+
+    /// The root files read by auto-detection, in reporting order.
+    package static let rootFiles: [KnownVersionFile] = [
+        .versionFile, .packageJSON, .pyproject, .setupPy, .setupCfg, .cargo, .dockerfile, .chart, .pom,
+    ]
+
+    /// Reads every version source at a commit through `read`.
+    ///
+    /// Auto-detection reads the known root files; `__init__.py` / `_version.py` are looked up
+    /// as `src/<name>/` and `<name>/` where `<name>` is the distribution name from
+    /// `pyproject.toml`, `setup.cfg` or `setup.py` (normalised: lower case, `-` and `.` become
+    /// `_`), so no tree listing is needed. Files that are absent, or declare no literal version,
+    /// do not count.
+    ///
+    /// - Parameters:
+    ///   - settings: auto-detection on or off, explicit sources.
+    ///   - read: the contents of a path at the commit, or nil when there is no such file.
+    /// - Returns: the snapshot.
+    /// - Throws: whatever `read` throws (a repository error).
+    package static func collect<E: Error>(
+        settings: VersionSettings, read: (String) throws(E) -> [UInt8]?
+    ) throws(E) -> VersionSnapshot {
+        var snapshot = VersionSnapshot(readings: [])
+        var explicitPaths: Set<String> = []
+        for source in settings.sources {
+            explicitPaths.insert(source.path)
+            let bytes = try read(source.path)
+            do {
+                snapshot.readings += try source.read(bytes)
+            } catch {
+                snapshot.sourceErrors.append(error)
+            }
+        }
+        guard settings.autoDetect else { return snapshot }
+        var contents: [String: [UInt8]] = [:]
+        for kind in rootFiles where !explicitPaths.contains(kind.rawValue) {
+            guard let bytes = try read(kind.rawValue) else { continue }
+            contents[kind.rawValue] = bytes
+            if let reading = kind.read(bytes, path: kind.rawValue) { snapshot.readings.append(reading) }
+        }
+        for name in pythonPackageNames(contents) {
+            for directory in ["src/\(name)", name] {
+                for file in ["__init__.py", "_version.py"] {
+                    let path = directory + "/" + file
+                    guard !explicitPaths.contains(path), let bytes = try read(path) else { continue }
+                    if let reading = KnownVersionFile.pythonModule.read(bytes, path: path) {
+                        snapshot.readings.append(reading)
+                    }
+                }
+            }
+        }
+        return snapshot
+    }
+
+    /// Normalised import names of the Python distribution(s) declared in the root files.
+    static func pythonPackageNames(_ contents: [String: [UInt8]]) -> [String] {
+        var names: [String] = []
+        func add(_ raw: String?) {
+            guard let raw, !raw.isEmpty else { return }
+            let normalised = String(raw.lowercased().map { $0 == "-" || $0 == "." ? "_" : $0 })
+            if !names.contains(normalised) && !normalised.contains("/") && normalised != ".." { names.append(normalised) }
+        }
+        if let bytes = contents["pyproject.toml"] {
+            add(VersionReaders.toml(String(decoding: bytes, as: UTF8.self), keys: [["project", "name"], ["tool", "poetry", "name"]])?.0)
+        }
+        if let bytes = contents["setup.cfg"] {
+            add(VersionReaders.ini(String(decoding: bytes, as: UTF8.self), section: "metadata", key: "name")?.0)
+        }
+        if let bytes = contents["setup.py"] {
+            add(VersionReaders.pythonKeyword(String(decoding: bytes, as: UTF8.self), name: "name")?.0)
+        }
+        return names
+    }
+
+    /// Whether the commit declares any version.
+    package var isEmpty: Bool { readings.isEmpty }
+
+    /// The version every reading agrees on (normalised: `v` and PEP 440 spellings count as
+    /// their SemVer meaning, build metadata included), or nil when there are none, one does not
+    /// parse, or they disagree.
+    package var agreedVersion: SemanticVersion? {
+        var result: SemanticVersion?
+        for reading in readings {
+            guard let version = reading.version else { return nil }
+            if let result, !result.isIdentical(to: version) { return nil }
+            result = version
+        }
+        return result
+    }
+}

@@ -1,0 +1,152 @@
+package import ShipshapePatterns
+
+/// A version found in a file: where it is and how it is written.
+package struct VersionReading: Sendable, Hashable {
+    /// The file, relative to the repository root (`package.json`, `src/pkg/__init__.py`).
+    package var path: String
+    /// The version exactly as written (quotes removed), e.g. `1.2.0rc1` or `v1.2.0`.
+    package var text: String
+    /// 1-based line of the version in the file.
+    package var line: Int
+    /// 1-based column (in characters) of the version's first character.
+    package var column: Int
+
+    /// Creates a reading.
+    package init(path: String, text: String, line: Int, column: Int) {
+        self.path = path
+        self.text = text
+        self.line = line
+        self.column = column
+    }
+
+    /// `path:line:column`, for messages.
+    package var location: String { "\(path):\(line):\(column)" }
+
+    /// The version read leniently (leading `v`, PEP 440), or nil when it is not a version.
+    package var version: SemanticVersion? { SemanticVersion.lenient(text) }
+}
+
+/// A kind of file Shipshape knows how to read a version from by its structure.
+package enum KnownVersionFile: String, Sendable, Hashable, CaseIterable {
+    /// A plain `VERSION` file: its first non-empty line.
+    case versionFile = "VERSION"
+    /// `package.json`: the top-level `"version"` member.
+    case packageJSON = "package.json"
+    /// `pyproject.toml`: `[project] version`, else `[tool.poetry] version`.
+    case pyproject = "pyproject.toml"
+    /// `Cargo.toml`: `[package] version`, else `[workspace.package] version`.
+    case cargo = "Cargo.toml"
+    /// `setup.py`: a `version=` keyword argument with a string literal.
+    case setupPy = "setup.py"
+    /// `setup.cfg`: `[metadata] version`.
+    case setupCfg = "setup.cfg"
+    /// `__init__.py` / `_version.py`: a module-level `__version__ = "..."`.
+    case pythonModule = "__init__.py"
+    /// `Dockerfile`: `LABEL version=...` (or `org.opencontainers.image.version=...`).
+    case dockerfile = "Dockerfile"
+    /// Helm's `Chart.yaml`: the top-level `version:`.
+    case chart = "Chart.yaml"
+    /// Maven's `pom.xml`: the `<version>` directly inside `<project>`.
+    case pom = "pom.xml"
+
+    /// The kind a path names by its file name, or nil for a file we do not know.
+    ///
+    /// - Parameter path: a path relative to the repository root.
+    /// - Returns: the kind (`_version.py` and `__init__.py` are both `.pythonModule`).
+    package static func kind(ofPath path: String) -> KnownVersionFile? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name == "_version.py" || name == "__init__.py" { return .pythonModule }
+        return KnownVersionFile(rawValue: name)
+    }
+
+    /// Reads the version of a file of this kind.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - path: the file's path, used in the reading.
+    /// - Returns: the reading, or nil when the file declares no literal version (e.g. a
+    ///   `pyproject.toml` with `dynamic = ["version"]`, a `setup.py` with `version=__version__`).
+    package func read(_ bytes: [UInt8], path: String) -> VersionReading? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let found: (String, Int, Int)?
+        switch self {
+        case .versionFile: found = VersionReaders.plain(text)
+        case .packageJSON: found = VersionReaders.jsonTopLevel(text, key: "version")
+        case .pyproject: found = VersionReaders.toml(text, keys: [["project", "version"], ["tool", "poetry", "version"]])
+        case .cargo: found = VersionReaders.toml(text, keys: [["package", "version"], ["workspace", "package", "version"]])
+        case .setupPy: found = VersionReaders.pythonKeyword(text, name: "version")
+        case .setupCfg: found = VersionReaders.ini(text, section: "metadata", key: "version")
+        case .pythonModule: found = VersionReaders.pythonAssignment(text, name: "__version__")
+        case .dockerfile: found = VersionReaders.dockerLabel(text, keys: ["version", "org.opencontainers.image.version"])
+        case .chart: found = VersionReaders.yamlTopLevel(text, key: "version")
+        case .pom: found = VersionReaders.pomProjectVersion(text)
+        }
+        guard let (value, line, column) = found, !value.isEmpty else { return nil }
+        return VersionReading(path: path, text: value, line: line, column: column)
+    }
+}
+
+/// A version file named in configuration: a path and a PCRE2 pattern whose named group
+/// `version` captures the version.
+package struct ExplicitVersionSource: Sendable {
+    /// The file, relative to the repository root.
+    package var path: String
+    /// The pattern; must have a named group `version`.
+    package var pattern: Pattern
+    /// Whether the pattern may match several times (every match is then a reading, and they
+    /// must agree like separate files).
+    package var allowsSeveralMatches: Bool
+
+    /// Creates a source.
+    ///
+    /// - Parameters:
+    ///   - path: the file, relative to the repository root.
+    ///   - pattern: a pattern with a named group `version`.
+    ///   - allowsSeveralMatches: accept more than one match.
+    package init(path: String, pattern: Pattern, allowsSeveralMatches: Bool = false) {
+        self.path = path
+        self.pattern = pattern
+        self.allowsSeveralMatches = allowsSeveralMatches
+    }
+
+    /// Reads the version(s) from the file's contents.
+    ///
+    /// - Parameter bytes: the file's contents, or nil when the file does not exist.
+    /// - Returns: one reading per match (one unless `allowsSeveralMatches`).
+    /// - Throws: `VersioningError` naming the file: `.sourceMissing`, `.noMatch`,
+    ///   `.severalMatches`, `.missingVersionGroup`, `.pattern`.
+    package func read(_ bytes: [UInt8]?) throws(VersioningError) -> [VersionReading] {
+        guard let bytes else { throw .sourceMissing(path: path) }
+        guard pattern.groupNames["version"] != nil else {
+            throw .missingVersionGroup(path: path, pattern: pattern.source)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let matches: [PatternMatch]
+        do { matches = try pattern.allMatches(in: text) } catch { throw .pattern(path: path, error) }
+        var readings: [VersionReading] = []
+        let utf8 = Array(text.utf8)
+        for match in matches {
+            guard let range = match.range(named: "version"), let value = match.group(named: "version") else { continue }
+            let (line, column) = lineAndColumn(of: range.lowerBound, in: utf8)
+            readings.append(VersionReading(path: path, text: value, line: line, column: column))
+        }
+        if readings.isEmpty { throw .noMatch(path: path, pattern: pattern.source) }
+        if readings.count > 1 && !allowsSeveralMatches {
+            throw .severalMatches(path: path, pattern: pattern.source, lines: readings.map(\.line))
+        }
+        return readings
+    }
+}
+
+/// 1-based line and character column of a UTF-8 byte offset.
+func lineAndColumn(of offset: Int, in utf8: [UInt8]) -> (Int, Int) {
+    var line = 1
+    var lineStart = 0
+    let end = min(offset, utf8.count)
+    for i in 0..<end where utf8[i] == 0x0A {
+        line += 1
+        lineStart = i + 1
+    }
+    let column = String(decoding: utf8[lineStart..<end], as: UTF8.self).count + 1
+    return (line, column)
+}
