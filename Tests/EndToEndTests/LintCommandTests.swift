@@ -82,6 +82,18 @@ import ShipshapeTestSupport
         #expect(result.stderr.contains("not inside a git repository"))
     }
 
+    #if os(Linux)
+    /// libgit2 is loaded on first use (CGit2Loader), never at start-up: a `git_*` call without a
+    /// generated forwarder would link it again and cost every process 2-3 ms.
+    @Test func executablesDoNotLinkLibgit2AtStartUp() throws {
+        for program in ["shipshape", "commit-msg", "pre-push"] {
+            let result = try run("ldd", [productsDirectory() + "/" + program], in: "/", environment: ProcessInfo.processInfo.environment)
+            #expect(result.status == 0)
+            #expect(!result.stdout.contains("libgit2"), "\(program) links libgit2; run python3 scripts/gen-git2-loader.py")
+        }
+    }
+    #endif
+
     /// The shared conformance cases (`../shared/conformance`), run through the built binary by
     /// their own checker; enabled where that folder exists beside the package.
     @Test(.enabled(if: conformanceChecker != nil, "../shared/conformance/check.py is not present"))
