@@ -19,6 +19,16 @@ struct Shipshape: ParsableCommand {
 
     /// Runs the command line, mapping argument errors to status 2 instead of the library's 64.
     static func main() {
+        // The everyday forms of `shipshape lint` skip ArgumentParser's reflection-based parsing,
+        // which costs more than the lint itself; anything else (help, errors) goes through it.
+        if let request = LintRequest(fastArguments: Array(CommandLine.arguments.dropFirst())) {
+            do {
+                Console.exit(try request.run())
+            } catch {
+                Console.err("shipshape: error: \(error)\n")
+                Console.exit(2)
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -43,17 +53,6 @@ struct Shipshape: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
-
-/// Turns a use case's reports into output and a status.
-func finish(_ reports: [SubjectReport], format: OutputFormat, asArray: Bool, verbose: Bool, summary: String?) throws {
-    let invocationEnvironment = Console.environment()
-    let renderer = Renderer(
-        format: format, color: format == .text && Console.useColor(fileDescriptor: 1, environment: invocationEnvironment),
-        verbose: verbose)
-    Console.out(renderer.render(reports, asArray: asArray))
-    if format == .text, let summary { Console.out(summary + "\n") }
-    if reports.contains(where: { !$0.isValid }) { throw ExitCode.failure }
-}
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -96,47 +95,22 @@ struct Lint: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also say which messages were skipped and why.")
     var verbose = false
 
+    /// The request these options describe.
+    var request: LintRequest {
+        LintRequest(
+            messageFile: messageFile, message: message, standardInput: stdinMarker == "-" || messageFile == "-",
+            from: from, to: to, repo: repo, format: format, verbose: verbose)
+    }
+
     func validate() throws {
         if let stdinMarker, stdinMarker != "-" {
             throw ValidationError("unexpected argument \"\(stdinMarker)\"; use --message-file \(stdinMarker) to read a file")
         }
-        let single = [messageFile != nil, message != nil, stdinMarker != nil].filter { $0 }.count
-        let range = from != nil || to != nil
-        if single > 1 { throw ValidationError("give only one of --message, --message-file and -") }
-        if single == 1 && range { throw ValidationError("give either a message or a range (--from/--to), not both") }
-        if single == 0 && !range {
-            throw ValidationError("nothing to check: give --message TEXT, --message-file FILE, - (standard input) or --from REV [--to REV]")
-        }
+        if let problem = request.problem { throw ValidationError(problem) }
     }
 
     func run() throws {
-        let invocation = Console.invocation()
-        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
-        if from != nil || to != nil {
-            let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: true)
-            let reports = try LintUseCase.lintRange(from: from, to: to ?? "HEAD", context: context)
-            let invalid = reports.filter { !$0.isValid }.count
-            let skipped = reports.filter(\.ignored).count
-            let summary = "checked \(reports.count) commit\(reports.count == 1 ? "" : "s"): \(reports.count - invalid - skipped) valid, \(invalid) invalid, \(skipped) skipped"
-            try finish(reports, format: format, asArray: true, verbose: verbose, summary: summary)
-            return
-        }
-        let bytes: [UInt8]
-        let origin: String
-        if let message {
-            bytes = Array(message.utf8)
-            origin = "message"
-        } else if let messageFile, messageFile != "-" {
-            do { bytes = try FileSystem.read(FileSystemPath.absolute(messageFile, relativeTo: invocation.workingDirectory)) } catch { throw HookError.file(error) }
-            origin = messageFile
-        } else {
-            do { bytes = try FileSystem.readStandardInput() } catch { throw HookError.file(error) }
-            origin = "<stdin>"
-        }
-        let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: repo != nil)
-        let report = try LintUseCase.lint(bytes: bytes, origin: origin, kind: .raw(editorUsed: true), context: context)
-        let summary: String? = report.ignored ? (verbose ? nil : "skipped: \(report.ignoreReason ?? "ignored message")") : report.isValid ? (report.findings.isEmpty ? "valid" : "valid, with warnings") : nil
-        try finish([report], format: format, asArray: false, verbose: verbose, summary: summary)
+        if try request.run() != 0 { throw ExitCode.failure }
     }
 }
 

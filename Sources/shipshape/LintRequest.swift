@@ -1,0 +1,129 @@
+import ShipshapeDiagnostics
+import ShipshapeHooks
+
+/// What `shipshape lint` was asked to do, independent of how the arguments were parsed.
+struct LintRequest {
+    var messageFile: String?
+    var message: String?
+    var standardInput: Bool
+    var from: String?
+    var to: String?
+    var repo: String?
+    var format: OutputFormat
+    var verbose: Bool
+
+    /// Why the combination of options is unusable, or nil when it is fine.
+    var problem: String? {
+        let file = messageFile.map { $0 != "-" } ?? false
+        let single = [file, message != nil, standardInput].filter { $0 }.count
+        let range = from != nil || to != nil
+        if single > 1 { return "give only one of --message, --message-file and -" }
+        if single == 1 && range { return "give either a message or a range (--from/--to), not both" }
+        if single == 0 && !range {
+            return "nothing to check: give --message TEXT, --message-file FILE, - (standard input) or --from REV [--to REV]"
+        }
+        return nil
+    }
+
+    /// Runs the lint and prints its report.
+    ///
+    /// - Returns: 0 when every message passes (warnings allowed), 1 when one has an error.
+    /// - Throws: `HookError` when the check cannot run.
+    func run() throws(HookError) -> Int32 {
+        let invocation = Console.invocation()
+        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        if from != nil || to != nil {
+            let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: true)
+            let reports = try LintUseCase.lintRange(from: from, to: to ?? "HEAD", context: context)
+            let invalid = reports.filter { !$0.isValid }.count
+            let skipped = reports.filter(\.ignored).count
+            let summary = "checked \(reports.count) commit\(reports.count == 1 ? "" : "s"): \(reports.count - invalid - skipped) valid, \(invalid) invalid, \(skipped) skipped"
+            return print(reports, asArray: true, summary: summary, environment: invocation.environment)
+        }
+        let bytes: [UInt8]
+        let origin: String
+        if let message {
+            bytes = Array(message.utf8)
+            origin = "message"
+        } else if let messageFile, !standardInput {
+            do { bytes = try FileSystem.read(FileSystemPath.absolute(messageFile, relativeTo: invocation.workingDirectory)) } catch { throw .file(error) }
+            origin = messageFile
+        } else {
+            do { bytes = try FileSystem.readStandardInput() } catch { throw .file(error) }
+            origin = "<stdin>"
+        }
+        let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: repo != nil)
+        let report = try LintUseCase.lint(bytes: bytes, origin: origin, kind: .raw(editorUsed: true), context: context)
+        let summary: String?
+        if report.ignored {
+            summary = verbose ? nil : "skipped: \(report.ignoreReason ?? "ignored message")"
+        } else if report.isValid {
+            summary = report.findings.isEmpty ? "valid" : "valid, with warnings"
+        } else {
+            summary = nil
+        }
+        return print([report], asArray: false, summary: summary, environment: invocation.environment)
+    }
+
+    private func print(_ reports: [SubjectReport], asArray: Bool, summary: String?, environment: [String: String]) -> Int32 {
+        let renderer = Renderer(
+            format: format, color: format == .text && Console.useColor(fileDescriptor: 1, environment: environment),
+            verbose: verbose)
+        Console.out(renderer.render(reports, asArray: asArray))
+        if format == .text, let summary { Console.out(summary + "\n") }
+        return reports.contains { !$0.isValid } ? 1 : 0
+    }
+}
+
+extension LintRequest {
+    /// Parses the everyday forms of `lint` without reflection: `lint` followed only by known
+    /// options, each given once, with values that do not look like options.
+    ///
+    /// - Returns: nil for anything else (help, unknown or repeated options, bad values, invalid
+    ///   combinations), which then goes through ArgumentParser for its full diagnostics.
+    init?(fastArguments arguments: [String]) {
+        guard arguments.first == "lint" else { return nil }
+        var values: [String: String] = [:]
+        var standardInput = false
+        var verbose = false
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            switch argument {
+            case "-":
+                if standardInput { return nil }
+                standardInput = true
+            case "-v", "--verbose":
+                if verbose { return nil }
+                verbose = true
+            default:
+                var name = argument
+                var value: String
+                if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
+                    name = String(argument[..<equals])
+                    value = String(argument[argument.index(after: equals)...])
+                } else {
+                    guard index < arguments.count else { return nil }
+                    value = arguments[index]
+                    index += 1
+                    if value.hasPrefix("-") && value != "-" { return nil }
+                }
+                guard ["--message-file", "--message", "--from", "--to", "--repo", "--format"].contains(name),
+                    values[name] == nil
+                else { return nil }
+                values[name] = value
+            }
+        }
+        var format = OutputFormat.text
+        if let name = values["--format"] {
+            guard let parsed = OutputFormat(rawValue: name) else { return nil }
+            format = parsed
+        }
+        self.init(
+            messageFile: values["--message-file"], message: values["--message"],
+            standardInput: standardInput || values["--message-file"] == "-", from: values["--from"], to: values["--to"],
+            repo: values["--repo"], format: format, verbose: verbose)
+        if problem != nil { return nil }
+    }
+}
