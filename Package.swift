@@ -20,6 +20,8 @@ let package = Package(
     products: [
         .executable(name: "shipshape", targets: ["shipshape"]),
         .executable(name: "commit-msg", targets: ["commit-msg"]),
+        .executable(name: "post-merge", targets: ["post-merge"]),
+        .executable(name: "changelog-sync", targets: ["changelog-sync"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -63,12 +65,19 @@ let package = Package(
             name: "ShipshapeHooks",
             dependencies: [
                 "ShipshapeGit", "ShipshapePatterns", "ShipshapeDiagnostics", "ShipshapeMessage",
-                "ShipshapePolicy", "ShipshapeConfiguration",
+                "ShipshapePolicy", "ShipshapeConfiguration", "ShipshapeChangelog",
             ],
             swiftSettings: strict),
 
         // MARK: Executables
         .executableTarget(name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
+        .executableTarget(name: "post-merge", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
+        .executableTarget(
+            name: "changelog-sync",
+            dependencies: [
+                "ShipshapeHooks", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
         .executableTarget(
             name: "shipshape",
             dependencies: [
@@ -90,7 +99,7 @@ let package = Package(
             name: "ConfigurationTests", dependencies: ["ShipshapeConfiguration", "ShipshapePolicy"],
             swiftSettings: strict),
         .testTarget(name: "VersioningTests", dependencies: ["ShipshapeVersioning"], swiftSettings: strict),
-        .testTarget(name: "ChangelogTests", dependencies: ["ShipshapeChangelog"], swiftSettings: strict),
+        .testTarget(name: "ChangelogTests", dependencies: ["ShipshapeChangelog", "ShipshapeMessage"], swiftSettings: strict),
         .testTarget(
             name: "HooksTests", dependencies: ["ShipshapeHooks", "ShipshapeTestSupport"],
             swiftSettings: strict),
@@ -98,7 +107,7 @@ let package = Package(
             name: "DiagnosticsTests", dependencies: ["ShipshapeDiagnostics"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ShipshapeTestSupport", "shipshape", "commit-msg"],
+            dependencies: ["ShipshapeTestSupport", "shipshape", "commit-msg", "post-merge", "changelog-sync"],
             swiftSettings: strict),
     ]
 )

@@ -29,7 +29,7 @@ die() {
 }
 
 source_dir=$(cd "$(dirname "$0")" && pwd)
-programs="shipshape commit-msg"
+programs="shipshape commit-msg post-merge changelog-sync"
 if [ "$(id -u)" -eq 0 ]; then default_prefix=/usr/local; else default_prefix="$HOME/.local"; fi
 prefix=${PREFIX:-$default_prefix}
 repo=

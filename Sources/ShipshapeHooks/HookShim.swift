@@ -2,6 +2,8 @@
 package enum HookKind: String, Sendable, CaseIterable {
     /// Checks the commit message and the branch name.
     case commitMsg = "commit-msg"
+    /// Syncs the changelog's Unreleased section after merges and pulls.
+    case postMerge = "post-merge"
 
     /// The file name git looks for in the hooks directory.
     package var fileName: String { rawValue }
