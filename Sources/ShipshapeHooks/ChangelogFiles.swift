@@ -150,7 +150,11 @@ enum ChangelogPath {
         return UInt32(info.st_mode) & 0o7777
     }
 
-    static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
+    /// Whether we may write the file: permitted, and not marked read-only (no write bit at all,
+    /// which is honoured even for root, who may write anything).
+    static func isWritable(_ path: String) -> Bool {
+        access(path, W_OK) == 0 && (mode(path) ?? 0o644) & 0o222 != 0
+    }
 }
 
 /// The web address of a repository from a remote URL (`git@github.com:o/r.git`,

@@ -32,27 +32,27 @@ import Testing
 
     @Test func installCreatesTheDirectoryAndIsIdempotent() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let first = try installer.install()
+        let first = try installer.install([.commitMsg])
         #expect(first == [.installed(.commitMsg, path: hooks + "/commit-msg")])
         let text = try read(hooks + "/commit-msg")
         #expect(HookShim.isShim(text))
         #expect(text.contains("program='\(programs)/commit-msg'"))
         #expect(FileManager.default.isExecutableFile(atPath: hooks + "/commit-msg"))
-        #expect(try installer.install() == [.unchanged(.commitMsg, path: hooks + "/commit-msg")])
+        #expect(try installer.install([.commitMsg]) == [.unchanged(.commitMsg, path: hooks + "/commit-msg")])
         let moved = HookInstaller(hooksDirectory: hooks, programDirectory: programs + "/../bin")
-        #expect(try moved.install() == [.updated(.commitMsg, path: hooks + "/commit-msg")])
+        #expect(try moved.install([.commitMsg]) == [.updated(.commitMsg, path: hooks + "/commit-msg")])
     }
 
     @Test func foreignHookIsChainedAndRestoredEvenWhenItIsASymlink() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: hooks, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: hooks + "/commit-msg", withDestinationPath: "/usr/bin/true")
-        let actions = try installer.install()
+        let actions = try installer.install([.commitMsg])
         #expect(actions == [.chained(.commitMsg, path: hooks + "/commit-msg", chainedPath: hooks + "/commit-msg.shipshape-chained")])
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: hooks + "/commit-msg.shipshape-chained") == "/usr/bin/true")
-        #expect(try installer.uninstall() == [.restored(.commitMsg, path: hooks + "/commit-msg")])
+        #expect(try installer.uninstall([.commitMsg]) == [.restored(.commitMsg, path: hooks + "/commit-msg")])
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: hooks + "/commit-msg") == "/usr/bin/true")
-        #expect(try installer.uninstall() == [.leftForeign(.commitMsg, path: hooks + "/commit-msg")])
+        #expect(try installer.uninstall([.commitMsg]) == [.leftForeign(.commitMsg, path: hooks + "/commit-msg")])
     }
 
     @Test func conflictingChainedHookIsRefusedWithoutTouchingEither() throws {
@@ -80,7 +80,7 @@ import Testing
 
     @Test func uninstallWithNothingInstalledSaysSo() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
-        #expect(try installer.uninstall() == [.absent(.commitMsg, path: hooks + "/commit-msg")])
+        #expect(try installer.uninstall([.commitMsg]) == [.absent(.commitMsg, path: hooks + "/commit-msg")])
     }
 
     @Test func shimQuotesProgramPathsWithQuotes() {
