@@ -462,10 +462,20 @@ func isBullet(_ text: String) -> Bool {
     text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("+ ") || text == "-" || text == "*"
 }
 
-func isBlankLine(_ text: String) -> Bool { text.allSatisfy { $0 == " " || $0 == "\t" } }
+func isBlankLine(_ text: String) -> Bool { text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
 
 func trimmed(_ text: String) -> String {
-    String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    let utf8 = text.utf8
+    guard let first = utf8.first, let last = utf8.last else { return text }
+    if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return text }
+    var start = utf8.startIndex, end = utf8.endIndex
+    while start < end && (utf8[start] == 0x20 || utf8[start] == 0x09) { start = utf8.index(after: start) }
+    while end > start {
+        let before = utf8.index(before: end)
+        guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+        end = before
+    }
+    return String(decoding: utf8[start..<end], as: UTF8.self)
 }
 
 func isHexDigit(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46) }

@@ -180,6 +180,11 @@ func entryKey(scope: String?, description: String) -> String {
 /// `[...]`, e.g. `(abc1234)` or `([abc1234](https://...))`.
 func commitToken(in line: String) -> String? {
     let bytes = Array(line.utf8)
+    return commitTokenPosition(in: bytes).map { String(decoding: bytes[$0.digits], as: UTF8.self).lowercased() }
+}
+
+/// Where the commit id of an entry line is: the digits and the index of the bracket before them.
+private func commitTokenPosition(in bytes: [UInt8]) -> (digits: Range<Int>, opener: Int)? {
     var i = 0
     while i < bytes.count {
         if bytes[i] == 0x28 || bytes[i] == 0x5B {  // ( [
@@ -187,7 +192,7 @@ func commitToken(in line: String) -> String? {
             while j < bytes.count && isHexDigit(bytes[j]) { j += 1 }
             let length = j - i - 1
             if length >= 7 && length <= 40 && j < bytes.count && (bytes[j] == 0x29 || bytes[j] == 0x5D) {
-                return String(decoding: bytes[(i + 1)..<j], as: UTF8.self).lowercased()
+                return ((i + 1)..<j, i)
             }
             i = j
         } else {
@@ -197,21 +202,26 @@ func commitToken(in line: String) -> String? {
     return nil
 }
 
-/// The key (scope and description) of an existing entry line, as `entryKey` makes it.
+/// The key (scope and description) of an existing entry line, as `entryKey` makes it: the text
+/// after the bullet and the bold `**scope:**`, up to the commit id's parentheses.
 func entryKey(ofLine line: String) -> String {
-    var rest = Substring(line.dropFirst(2))
+    let bytes = Array(line.utf8)
+    var start = min(2, bytes.count)
     var scope: String?
-    if rest.hasPrefix("**"), let close = rest.firstRange(of: ":**") {
-        scope = String(rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound])
-        rest = rest[close.upperBound...].drop { $0 == " " }
-    }
-    if let token = commitToken(in: String(rest)) {
-        for opener in [" ([" + token, " (" + token, " [" + token] {
-            if let range = rest.firstRange(of: opener) {
-                rest = rest[..<range.lowerBound]
-                break
-            }
+    if bytes.count >= start + 2 && bytes[start] == 0x2A && bytes[start + 1] == 0x2A {
+        var k = start + 2
+        while k + 2 < bytes.count && !(bytes[k] == 0x3A && bytes[k + 1] == 0x2A && bytes[k + 2] == 0x2A) { k += 1 }
+        if k + 2 < bytes.count {
+            scope = String(decoding: bytes[(start + 2)..<k], as: UTF8.self)
+            start = k + 3
+            while start < bytes.count && bytes[start] == 0x20 { start += 1 }
         }
     }
-    return entryKey(scope: scope, description: String(rest))
+    var end = bytes.count
+    if let position = commitTokenPosition(in: bytes), position.opener >= start {
+        end = position.opener
+        if end > start && bytes[end - 1] == 0x28 && bytes[position.opener] == 0x5B { end -= 1 }  // "([abc](url))"
+        while end > start && bytes[end - 1] == 0x20 { end -= 1 }
+    }
+    return entryKey(scope: scope, description: String(decoding: bytes[start..<max(start, end)], as: UTF8.self))
 }

@@ -22,7 +22,7 @@ package struct ChangelogSyncOutcome: Sendable {
     package var result: SyncResult?
     /// Whether the file was written.
     package var wrote: Bool
-    /// The unified diff of the change (filled in every mode; empty when nothing changes).
+    /// The unified diff of the change (dry run only; empty when nothing changes).
     package var diff: String
     /// The release tag the Unreleased section starts after, if any.
     package var releaseTag: String?
@@ -158,7 +158,7 @@ package enum ChangelogSyncUseCase {
         let newBytes = result.document.rendered()
         var outcome = ChangelogSyncOutcome(
             path: settings.path, mode: mode, result: result, wrote: false,
-            diff: result.changed ? unifiedDiff(old: originalBytes, new: newBytes, path: settings.path) : "",
+            diff: result.changed && mode == .dryRun ? unifiedDiff(old: originalBytes, new: newBytes, path: settings.path) : "",
             releaseTag: plan.releaseTag, incremental: plan.incremental)
         if mode == .write && result.changed {
             if exists && !ChangelogPath.isWritable(target) { throw .readOnly(path: settings.path) }
