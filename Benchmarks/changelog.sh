@@ -45,14 +45,14 @@ for n in 10000 100000; do
     stream $((n + 1)) $((n + 50)) 0 "refs/heads/main^0" | git -C "$repo" fast-import --quiet --force
     git -C "$repo" checkout -q -f main
     echo "== $n commits: latest tag $(git -C "$repo" describe --tags --abbrev=0), $(git -C "$repo" rev-list --count HEAD) commits"
-    hyperfine -N --warmup 3 --runs 30 \
+    hyperfine -N --warmup 2 --runs 15 \
         --prepare "cp $work/synced-$n.md $repo/CHANGELOG.md" \
         -n "incremental ($n, 50 new)" "$sync --repo $repo"
-    hyperfine -N --warmup 2 --runs 10 \
+    hyperfine -N --warmup 1 --runs 5 \
         --prepare "cp $work/synced-$n.md $repo/CHANGELOG.md" \
         -n "full ($n, tag 10,050 back)" "$sync --full --repo $repo"
     if command -v git-cliff >/dev/null; then
-        hyperfine -N --warmup 2 --runs 10 -n "git-cliff --unreleased ($n)" \
+        hyperfine -N --warmup 1 --runs 5 -n "git-cliff --unreleased ($n)" \
             "git-cliff --repository $repo --unreleased --output $work/cliff-$n.md"
     fi
 done

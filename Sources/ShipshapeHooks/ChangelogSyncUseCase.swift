@@ -183,19 +183,10 @@ struct SyncPlan {
         guard let head = try repository.head().commit else {
             return SyncPlan(request: SyncRequest(commits: [], head: nil), releaseTag: nil, incremental: false)
         }
-        // The latest release reachable from HEAD.
         let tags = try repository.tags()
         var targets: [String: ObjectID] = [:]
         for tag in tags { targets[tag.name] = tag.target }
-        var release: (name: String, target: ObjectID)?
-        for name in releaseTagsByPrecedence(tags.map(\.name), settings: settings) {
-            guard let target = targets[name] else { continue }
-            if try repository.isAncestor(target, of: head) {
-                release = (name, target)
-                break
-            }
-        }
-        let hidden = release.map { [$0.target] } ?? []
+        let releaseNames = releaseTagsByPrecedence(tags.map(\.name), settings: settings)
         func walk(_ from: ObjectID, hiding: [ObjectID]) throws(GitError) -> [ChangelogCommit] {
             var commits: [ChangelogCommit] = []
             try repository.walkCommits(CommitRange(excluded: hiding, included: [from]), order: .oldestFirst) { commit in
@@ -205,10 +196,26 @@ struct SyncPlan {
             return commits
         }
         let markerID = marker.flatMap { ObjectID(hex: $0) }
+        // Incremental: only the commits after the marker. No ancestry test against the release
+        // tags (each one walks back to the tag); a release tagged after the marker shows up as
+        // a tagged commit among the walked ones, and then the plan below is made instead.
         if !full, let markerID, try repository.contains(markerID), try repository.isAncestor(markerID, of: head) {
-            let commits = try walk(head, hiding: [markerID] + hidden)
-            return SyncPlan(request: SyncRequest(commits: commits, head: head.hex), releaseTag: release?.name, incremental: true)
+            let commits = try walk(head, hiding: [markerID])
+            let releaseTargets = Set(releaseNames.compactMap { targets[$0]?.hex })
+            if !commits.contains(where: { releaseTargets.contains($0.id) }) {
+                return SyncPlan(request: SyncRequest(commits: commits, head: head.hex), releaseTag: nil, incremental: true)
+            }
         }
+        // The latest release reachable from HEAD.
+        var release: (name: String, target: ObjectID)?
+        for name in releaseNames {
+            guard let target = targets[name] else { continue }
+            if try repository.isAncestor(target, of: head) {
+                release = (name, target)
+                break
+            }
+        }
+        let hidden = release.map { [$0.target] } ?? []
         var previous: [ChangelogCommit] = []
         if !full, let markerID, try repository.contains(markerID) {
             previous = try walk(markerID, hiding: hidden)
