@@ -30,6 +30,8 @@ let package = Package(
         .executable(name: "shipshape", targets: ["shipshape"]),
         .executable(name: "commit-msg", targets: ["commit-msg"]),
         .executable(name: "pre-push", targets: ["pre-push"]),
+        .executable(name: "post-merge", targets: ["post-merge"]),
+        .executable(name: "changelog-sync", targets: ["changelog-sync"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -78,14 +80,20 @@ let package = Package(
             name: "ShipshapeHooks",
             dependencies: [
                 "ShipshapeGit", "ShipshapePatterns", "ShipshapeDiagnostics", "ShipshapeMessage",
-                "ShipshapePolicy", "ShipshapeConfiguration",
-                "ShipshapeVersioning",
+                "ShipshapePolicy", "ShipshapeConfiguration", "ShipshapeVersioning", "ShipshapeChangelog",
             ],
             swiftSettings: strict),
 
         // MARK: Executables
         .executableTarget(name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(name: "pre-push", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
+        .executableTarget(name: "post-merge", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
+        .executableTarget(
+            name: "changelog-sync",
+            dependencies: [
+                "ShipshapeHooks", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
         .executableTarget(
             name: "shipshape",
             dependencies: [
@@ -110,7 +118,7 @@ let package = Package(
             name: "VersioningTests",
             dependencies: ["ShipshapeVersioning", "ShipshapeDiagnostics", "ShipshapeMessage", "ShipshapePatterns"],
             swiftSettings: strict),
-        .testTarget(name: "ChangelogTests", dependencies: ["ShipshapeChangelog"], swiftSettings: strict),
+        .testTarget(name: "ChangelogTests", dependencies: ["ShipshapeChangelog", "ShipshapeMessage"], swiftSettings: strict),
         .testTarget(
             name: "HooksTests", dependencies: ["ShipshapeHooks", "ShipshapeTestSupport"],
             swiftSettings: strict),
@@ -118,7 +126,7 @@ let package = Package(
             name: "DiagnosticsTests", dependencies: ["ShipshapeDiagnostics"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ShipshapeTestSupport", "shipshape", "commit-msg", "pre-push"],
+            dependencies: ["ShipshapeTestSupport", "shipshape", "commit-msg", "pre-push", "post-merge", "changelog-sync"],
             swiftSettings: strict),
     ]
 )

@@ -431,6 +431,13 @@ int git_revwalk_sorting(git_revwalk *walk, unsigned int sort_mode) {
     return f(walk, sort_mode);
 }
 
+int git_status_file(unsigned int *status_flags, git_repository *repo, const char *path) {
+    typedef int (*function_t)(unsigned int *status_flags, git_repository *repo, const char *path);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_status_file");
+    return f(status_flags, repo, path);
+}
+
 const char * git_tag_message(const git_tag *tag) {
     typedef const char * (*function_t)(const git_tag *tag);
     static function_t function;

@@ -4,6 +4,8 @@ package enum HookKind: String, Sendable, CaseIterable {
     case commitMsg = "commit-msg"
     /// Checks what a push would publish: version consistency and the pushed commits.
     case prePush = "pre-push"
+    /// Syncs the changelog's Unreleased section after merges and pulls.
+    case postMerge = "post-merge"
 
     /// The file name git looks for in the hooks directory.
     package var fileName: String { rawValue }

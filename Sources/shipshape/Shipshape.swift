@@ -15,7 +15,7 @@ struct Shipshape: ParsableCommand {
             configuration or environment error.
             """,
         version: shipshapeVersion,
-        subcommands: [Lint.self, Check.self, Install.self, Uninstall.self, Rules.self])
+        subcommands: [Lint.self, Check.self, Install.self, Uninstall.self, Rules.self, Changelog.self])
 
     /// Runs the command line, mapping argument errors to status 2 instead of the library's 64.
     static func main() {
@@ -220,5 +220,56 @@ struct Check: ParsableCommand {
             Console.out(outcome.summary + "\n")
         }
         if !outcome.ok { throw ExitCode.failure }
+    }
+}
+
+struct Changelog: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Keep CHANGELOG.md's Unreleased section up to date.", subcommands: [ChangelogSyncCommand.self])
+}
+
+struct ChangelogSyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Bring the Unreleased section up to date with the commits since the last release (same as changelog-sync).",
+        discussion: "Exit status: 0 done, 1 out of date (--check), 2 usage or environment error.")
+
+    @Flag(name: .long, help: "Print the diff the sync would make; change nothing.")
+    var dryRun = false
+
+    @Flag(name: .long, help: "Exit 1 when the changelog is out of date (for CI); change nothing.")
+    var check = false
+
+    @Flag(name: .long, help: "Rebuild the Unreleased entries from the release tag, keeping lines written by hand.")
+    var full = false
+
+    @OptionGroup var options: RepositoryOptions
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if dryRun && check { throw ValidationError("give --dry-run or --check, not both") }
+        if format == .github { throw ValidationError("--format must be text or json") }
+    }
+
+    func run() throws {
+        let invocation = Console.invocation()
+        let outcome: ChangelogSyncOutcome
+        do {
+            outcome = try ChangelogSyncUseCase.run(
+                directory: options.directory(invocation), mode: dryRun ? .dryRun : check ? .check : .write, full: full,
+                invocation: invocation)
+        } catch {
+            Console.err("shipshape: error: \(error)\n")
+            Console.exit(2)
+        }
+        if format == .json {
+            Console.out(outcome.json().serialized() + "\n")
+        } else {
+            if dryRun { Console.out(outcome.diff) }
+            Console.out(outcome.text())
+        }
+        if outcome.exitStatus != 0 { throw ExitCode.failure }
     }
 }

@@ -86,7 +86,7 @@ import ShipshapeTestSupport
     /// libgit2 is loaded on first use (CGit2Loader), never at start-up: a `git_*` call without a
     /// generated forwarder would link it again and cost every process 2-3 ms.
     @Test func executablesDoNotLinkLibgit2AtStartUp() throws {
-        for program in ["shipshape", "commit-msg", "pre-push"] {
+        for program in ["shipshape", "commit-msg", "pre-push", "post-merge", "changelog-sync"] {
             let result = try run("ldd", [productsDirectory() + "/" + program], in: "/", environment: ProcessInfo.processInfo.environment)
             #expect(result.status == 0)
             #expect(!result.stdout.contains("libgit2"), "\(program) links libgit2; run python3 scripts/gen-git2-loader.py")

@@ -1,0 +1,481 @@
+import ShipshapeMessage
+
+/// How a line ends.
+package enum LineTerminator: String, Sendable, Hashable {
+    /// `\n`.
+    case lf = "\n"
+    /// `\r\n`.
+    case crlf = "\r\n"
+    /// Nothing: the last line of a file without a trailing newline.
+    case none = ""
+}
+
+/// One line of a changelog: its text and how it ends, so rendering gives back the exact bytes.
+package struct DocumentLine: Sendable, Hashable {
+    /// The text without the terminator.
+    package var text: String
+    /// The line's own terminator.
+    package var terminator: LineTerminator
+
+    /// Creates a line.
+    package init(text: String, terminator: LineTerminator) {
+        self.text = text
+        self.terminator = terminator
+    }
+}
+
+/// What a level-two (`## `) heading names.
+package enum SectionKind: Sendable, Hashable {
+    /// `## [Unreleased]` (also `## Unreleased`, any case).
+    case unreleased
+    /// `## [1.2.0] - 2024-03-15`, `## [v1.2.0]`, `## 1.2.0`: the version as written (a `v`
+    /// prefix kept) and the text after it (the date), if any.
+    case release(version: String, date: String?)
+    /// Any other level-two heading, kept as it is.
+    case other(title: String)
+}
+
+/// A `### Category` inside a section.
+package struct Subsection: Sendable, Hashable {
+    /// The heading's text after `### `, trimmed.
+    package var title: String
+    /// 0-based index of the heading line.
+    package var headingLine: Int
+    /// The lines from the heading up to the next heading.
+    package var lines: Range<Int>
+    /// The list items in it: each from its bullet line through its indented continuation lines.
+    package var entries: [Range<Int>]
+}
+
+/// A level-two section: its heading and everything up to the next one.
+package struct Section: Sendable, Hashable {
+    /// What the heading names.
+    package var kind: SectionKind
+    /// 0-based index of the heading line.
+    package var headingLine: Int
+    /// The lines from the heading up to the next level-two heading (or the link references at the
+    /// bottom of the file).
+    package var lines: Range<Int>
+    /// The `### ` subsections.
+    package var subsections: [Subsection]
+    /// 0-based index of the synced-commit marker line (Unreleased only).
+    package var markerLine: Int?
+
+    /// Whether this is the Unreleased section.
+    package var isUnreleased: Bool { if case .unreleased = kind { return true } else { return false } }
+    /// Whether this is a released version's section.
+    package var isRelease: Bool { if case .release = kind { return true } else { return false } }
+}
+
+/// The hidden comment in the Unreleased section recording the last commit synced.
+///
+/// Written as `<!-- shipshape-changelog synced=<40-hex commit id> -->` on its own line, right
+/// below `## [Unreleased]`. Commits in the history of that commit are never listed again.
+package enum ChangelogMarker {
+    /// The word that identifies the marker comment.
+    package static let keyword = "shipshape-changelog"
+
+    /// The marker line's text for a commit.
+    ///
+    /// - Parameter commit: the full commit id.
+    /// - Returns: the line, without terminator.
+    package static func line(for commit: String) -> String { "<!-- \(keyword) synced=\(commit) -->" }
+
+    /// Whether a line is a marker (well formed or not).
+    static func isMarker(_ text: String) -> Bool {
+        trimmed(text).hasPrefix("<!-- \(keyword)")
+    }
+
+    /// The commit id in a marker line, or nil when malformed.
+    static func commit(in text: String) -> String? {
+        let t = trimmed(text)
+        let prefix = "<!-- \(keyword) synced="
+        guard t.hasPrefix(prefix), t.hasSuffix("-->") else { return nil }
+        let id = t.dropFirst(prefix.count).dropLast(3).filter { $0 != " " }
+        guard id.utf8.count == 40, id.utf8.allSatisfy(isHexDigit) else { return nil }
+        return String(id).lowercased()
+    }
+}
+
+/// A Keep-a-Changelog file, parsed losslessly: rendering an unedited document gives back its
+/// exact bytes.
+///
+/// The document is its lines (each with its own terminator) plus an index of the structure found
+/// in them: the preamble (title and prose), level-two sections (`## [Unreleased]`, releases, any
+/// other heading), their `### ` subsections and list items, and the block of link reference
+/// definitions at the bottom. Headings inside fenced code blocks and HTML comments are not
+/// structure. Edits replace or insert whole lines and re-index; bytes outside the edited lines
+/// never change. Inserted lines use the file's own line ending (that of its first line).
+package struct ChangelogDocument: Sendable, Hashable {
+    /// The lines; concatenated with their terminators they are the file.
+    package private(set) var lines: [DocumentLine]
+    /// The lines before the first level-two heading (title, prose).
+    package private(set) var preamble: Range<Int> = 0..<0
+    /// The level-two sections, top to bottom.
+    package private(set) var sections: [Section] = []
+    /// The trailing block of link reference definitions (`[1.0.0]: https://...`), possibly empty.
+    package private(set) var linkReferences: Range<Int> = 0..<0
+    /// The terminator used for inserted lines.
+    package let newline: LineTerminator
+    /// The name used in error messages.
+    package let path: String
+
+    /// Parses a changelog.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - path: the file's name, for error messages.
+    /// - Throws: `ChangelogError` for text that is not UTF-8, two Unreleased sections, an
+    ///   Unreleased section below a release, or a duplicated or malformed marker.
+    package init(parsing bytes: [UInt8], path: String = "CHANGELOG.md") throws(ChangelogError) {
+        var lines: [DocumentLine] = []
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        while start < count {
+            var end = start
+            while end < count && bytes[end] != 0x0A { end += 1 }
+            let hasNewline = end < count
+            var textEnd = end
+            var terminator: LineTerminator = hasNewline ? .lf : .none
+            if hasNewline && textEnd > start && bytes[textEnd - 1] == 0x0D {
+                textEnd -= 1
+                terminator = .crlf
+            }
+            guard let text = String(validating: bytes[start..<textEnd], as: UTF8.self) else {
+                throw .invalidUTF8(path: path, line: index + 1)
+            }
+            lines.append(DocumentLine(text: text, terminator: terminator))
+            index += 1
+            start = end + 1
+        }
+        self.lines = lines
+        self.newline = lines.first.map { $0.terminator == .crlf ? .crlf : .lf } ?? .lf
+        self.path = path
+        if let problem = reindex() { throw problem }
+    }
+
+    /// A new changelog with the usual Keep-a-Changelog header and an empty Unreleased section.
+    ///
+    /// - Parameter path: the file's name, for error messages.
+    /// - Returns: the document.
+    package static func standard(path: String = "CHANGELOG.md") -> ChangelogDocument {
+        let text = """
+            # Changelog
+
+            All notable changes to this project will be documented in this file.
+
+            The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),
+            and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).
+
+            ## [Unreleased]
+
+            """
+        // The template is well formed: parsing cannot fail.
+        return (try? ChangelogDocument(parsing: Array(text.utf8), path: path)) ?? ChangelogDocument(empty: path)
+    }
+
+    private init(empty path: String) {
+        lines = []
+        newline = .lf
+        self.path = path
+    }
+
+    /// The file's bytes.
+    package func rendered() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 2 })
+        for line in lines {
+            out.append(contentsOf: line.text.utf8)
+            out.append(contentsOf: line.terminator.rawValue.utf8)
+        }
+        return out
+    }
+
+    /// The file as text.
+    package var text: String { String(decoding: rendered(), as: UTF8.self) }
+
+    /// Whether the file has no text at all (empty or blank lines only).
+    package var isBlank: Bool { lines.allSatisfy { isBlankLine($0.text) } }
+
+    /// The index of the Unreleased section in `sections`.
+    package var unreleasedIndex: Int? { sections.firstIndex { $0.isUnreleased } }
+
+    /// The Unreleased section.
+    package var unreleased: Section? { unreleasedIndex.map { sections[$0] } }
+
+    /// The commit recorded by the Unreleased section's marker.
+    package var syncedCommit: String? {
+        guard let line = unreleased?.markerLine else { return nil }
+        return ChangelogMarker.commit(in: lines[line].text)
+    }
+
+    // MARK: - Editing
+
+    /// Replaces a range of lines with new lines (in the file's line ending) and re-indexes.
+    ///
+    /// Replacing lines at the end of a file without a trailing newline keeps it without one.
+    ///
+    /// - Parameters:
+    ///   - range: the 0-based lines to replace (empty to insert).
+    ///   - texts: the new lines' texts, without terminators.
+    package mutating func replaceLines(_ range: Range<Int>, with texts: [String]) {
+        var newLines = texts.map { DocumentLine(text: $0, terminator: newline) }
+        if range.upperBound == lines.count {
+            // The replaced lines end the file: the file's final terminator moves to the new last line.
+            let finalTerminator = lines.last?.terminator ?? newline
+            if range.isEmpty {
+                if !newLines.isEmpty, let lastIndex = lines.indices.last, lines[lastIndex].terminator == .none {
+                    lines[lastIndex].terminator = newline
+                    newLines[newLines.count - 1].terminator = .none
+                }
+            } else if !newLines.isEmpty {
+                newLines[newLines.count - 1].terminator = finalTerminator
+            } else if range.lowerBound > 0, finalTerminator == .none {
+                lines[range.lowerBound - 1].terminator = .none
+            }
+        }
+        lines.replaceSubrange(range, with: newLines)
+        _ = reindex()
+    }
+
+    /// Replaces the text of single lines (keeping their terminators) and re-indexes once.
+    ///
+    /// - Parameter updates: 0-based line indices and their new texts.
+    package mutating func replaceTexts(_ updates: [(Int, String)]) {
+        for (index, text) in updates where lines.indices.contains(index) { lines[index].text = text }
+        _ = reindex()
+    }
+
+    /// Removes ranges of lines (which must not overlap) and re-indexes once.
+    ///
+    /// Removing the last lines of a file without a trailing newline keeps it without one.
+    ///
+    /// - Parameter ranges: 0-based line ranges.
+    package mutating func removeLines(_ ranges: [Range<Int>]) {
+        let finalTerminator = lines.last?.terminator ?? newline
+        for range in ranges.sorted(by: { $0.lowerBound > $1.lowerBound }) where range.upperBound <= lines.count {
+            lines.removeSubrange(range)
+        }
+        if finalTerminator == .none, let last = lines.indices.last { lines[last].terminator = .none }
+        _ = reindex()
+    }
+
+    /// Inserts lines at an index, adding a blank line before or after them where the neighbour is
+    /// not blank, so a block stays separated from its surroundings.
+    ///
+    /// - Parameters:
+    ///   - texts: the lines to insert.
+    ///   - index: the 0-based index the first line gets.
+    package mutating func insertBlock(_ texts: [String], at index: Int) {
+        var block = texts
+        if index > 0 && !isBlankLine(lines[index - 1].text) && !(block.first.map(isBlankLine) ?? true) { block.insert("", at: 0) }
+        if index < lines.count && !isBlankLine(lines[index].text) && !(block.last.map(isBlankLine) ?? true) { block.append("") }
+        replaceLines(index..<index, with: block)
+    }
+
+    /// Sets the Unreleased section's marker to a commit, inserting the marker line right below
+    /// the heading when there is none.
+    ///
+    /// - Parameter commit: the full commit id.
+    package mutating func setSyncedCommit(_ commit: String) {
+        guard let section = unreleased else { return }
+        let text = ChangelogMarker.line(for: commit)
+        if let line = section.markerLine {
+            if lines[line].text != text { replaceLines(line..<(line + 1), with: [text]) }
+        } else {
+            replaceLines((section.headingLine + 1)..<(section.headingLine + 1), with: [text])
+        }
+    }
+
+    /// Adds an empty `## [Unreleased]` section above the newest release (or after everything but
+    /// the link references when there is no release yet).
+    package mutating func insertUnreleasedSection() {
+        guard unreleased == nil else { return }
+        if let release = sections.first(where: { $0.isRelease }) {
+            insertBlock(["## [Unreleased]", ""], at: release.headingLine)
+        } else {
+            var end = linkReferences.isEmpty ? lines.count : linkReferences.lowerBound
+            while end > 0 && isBlankLine(lines[end - 1].text) { end -= 1 }
+            insertBlock(["## [Unreleased]"], at: end)
+        }
+    }
+
+    // MARK: - Indexing
+
+    /// Rebuilds the structure index from the lines; returns the first problem found.
+    @discardableResult
+    private mutating func reindex() -> ChangelogError? {
+        var problem: ChangelogError?
+        func report(_ error: ChangelogError) { if problem == nil { problem = error } }
+
+        // Link references: the trailing run of definitions and blank lines.
+        var linkStart = lines.count
+        var scan = lines.count
+        while scan > 0 {
+            let text = lines[scan - 1].text
+            if isLinkReferenceDefinition(text) {
+                linkStart = scan - 1
+            } else if !isBlankLine(text) {
+                break
+            }
+            scan -= 1
+        }
+        let bodyEnd = linkStart
+        linkReferences = linkStart..<lines.count
+
+        var headings: [(index: Int, level: Int, text: String)] = []
+        var markers: [Int] = []
+        var fence: String?
+        var inComment = false
+        for index in 0..<bodyEnd {
+            let text = lines[index].text
+            if let open = fence {
+                if trimmed(text).hasPrefix(open) { fence = nil }
+                continue
+            }
+            if inComment {
+                if text.contains("-->") { inComment = false }
+                continue
+            }
+            let t = trimmed(text)
+            if t.hasPrefix("```") || t.hasPrefix("~~~") {
+                fence = String(t.prefix(3))
+                continue
+            }
+            if t.hasPrefix("<!--") {
+                if ChangelogMarker.isMarker(text) { markers.append(index) }
+                if !t.dropFirst(4).contains("-->") { inComment = true }
+                continue
+            }
+            if text.hasPrefix("## ") || text == "##" {
+                headings.append((index, 2, String(text.dropFirst(2))))
+            } else if text.hasPrefix("### ") || text == "###" {
+                headings.append((index, 3, String(text.dropFirst(3))))
+            }
+        }
+
+        var sections: [Section] = []
+        let level2 = headings.filter { $0.level == 2 }
+        for (position, heading) in level2.enumerated() {
+            let end = position + 1 < level2.count ? level2[position + 1].index : bodyEnd
+            let range = heading.index..<end
+            let subHeadings = headings.filter { $0.level == 3 && range.contains($0.index) }
+            var subsections: [Subsection] = []
+            for (k, sub) in subHeadings.enumerated() {
+                let subEnd = k + 1 < subHeadings.count ? subHeadings[k + 1].index : end
+                subsections.append(Subsection(
+                    title: trimmed(sub.text), headingLine: sub.index, lines: sub.index..<subEnd,
+                    entries: listItems(in: (sub.index + 1)..<subEnd)))
+            }
+            let kind = classifyHeading(trimmed(heading.text))
+            var markerLine: Int?
+            if kind == .unreleased {
+                for line in markers where range.contains(line) {
+                    if let first = markerLine {
+                        report(.duplicateMarker(path: path, first: first + 1, second: line + 1))
+                    } else {
+                        markerLine = line
+                        if ChangelogMarker.commit(in: lines[line].text) == nil {
+                            report(.invalidMarker(path: path, line: line + 1, text: trimmed(lines[line].text)))
+                        }
+                    }
+                }
+            }
+            sections.append(Section(kind: kind, headingLine: heading.index, lines: range, subsections: subsections, markerLine: markerLine))
+        }
+        preamble = 0..<(level2.first?.index ?? bodyEnd)
+        var unreleasedLine: Int?
+        var firstRelease: Int?
+        for section in sections {
+            if section.isUnreleased {
+                if let first = unreleasedLine {
+                    report(.duplicateUnreleased(path: path, first: first + 1, second: section.headingLine + 1))
+                } else {
+                    unreleasedLine = section.headingLine
+                    if let firstRelease {
+                        report(.unreleasedBelowRelease(path: path, unreleased: section.headingLine + 1, release: firstRelease + 1))
+                    }
+                }
+            } else if section.isRelease, firstRelease == nil {
+                firstRelease = section.headingLine
+            }
+        }
+        self.sections = sections
+        return problem
+    }
+
+    /// The list items in a range: a line starting with `- `, `* ` or `+ ` and the indented,
+    /// non-blank lines after it.
+    private func listItems(in range: Range<Int>) -> [Range<Int>] {
+        var items: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if isBullet(lines[index].text) {
+                var end = index + 1
+                while end < range.upperBound, let first = lines[end].text.first, first == " " || first == "\t",
+                    !isBlankLine(lines[end].text)
+                {
+                    end += 1
+                }
+                items.append(index..<end)
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return items
+    }
+}
+
+/// Reads a level-two heading's text (after `## `).
+func classifyHeading(_ title: String) -> SectionKind {
+    var label = Substring(title)
+    var rest = Substring("")
+    if label.hasPrefix("["), let close = label.firstIndex(of: "]") {
+        rest = label[label.index(after: close)...]
+        label = label[label.index(after: label.startIndex)..<close]
+    } else if let space = label.firstIndex(of: " ") {
+        rest = label[space...]
+        label = label[..<space]
+    }
+    if label.lowercased() == "unreleased" { return .unreleased }
+    let version = label.hasPrefix("v") || label.hasPrefix("V") ? label.dropFirst() : label
+    if isValidSemVer(version) {
+        var date = rest.drop { $0 == " " || $0 == "-" || $0 == "–" || $0 == "—" || $0 == "(" }
+        while date.last == " " || date.last == ")" { date = date.dropLast() }
+        return .release(version: String(label), date: date.isEmpty ? nil : String(date))
+    }
+    return .other(title: title)
+}
+
+/// `[label]: destination` (up to three leading spaces).
+func isLinkReferenceDefinition(_ text: String) -> Bool {
+    let t = text.drop { $0 == " " }
+    guard text.count - t.count <= 3, t.hasPrefix("["), let close = t.firstIndex(of: "]") else { return false }
+    let after = t[t.index(after: close)...]
+    guard after.hasPrefix(":") else { return false }
+    return close > t.index(after: t.startIndex) && !after.dropFirst().allSatisfy { $0 == " " || $0 == "\t" }
+}
+
+func isBullet(_ text: String) -> Bool {
+    text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("+ ") || text == "-" || text == "*"
+}
+
+func isBlankLine(_ text: String) -> Bool { text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+
+func trimmed(_ text: String) -> String {
+    let utf8 = text.utf8
+    guard let first = utf8.first, let last = utf8.last else { return text }
+    if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return text }
+    var start = utf8.startIndex, end = utf8.endIndex
+    while start < end && (utf8[start] == 0x20 || utf8[start] == 0x09) { start = utf8.index(after: start) }
+    while end > start {
+        let before = utf8.index(before: end)
+        guard utf8[before] == 0x20 || utf8[before] == 0x09 else { break }
+        end = before
+    }
+    return String(decoding: utf8[start..<end], as: UTF8.self)
+}
+
+func isHexDigit(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46) }

@@ -1,0 +1,227 @@
+import ShipshapeMessage
+
+/// A commit as the changelog needs it: id, raw message and number of parents.
+package struct ChangelogCommit: Sendable, Hashable {
+    /// The full 40-digit lower-case commit id.
+    package var id: String
+    /// The message as stored in the commit.
+    package var message: String
+    /// The number of parents (more than one for a merge).
+    package var parentCount: Int
+
+    /// Creates a commit value.
+    ///
+    /// - Parameters:
+    ///   - id: the full commit id.
+    ///   - message: the stored message.
+    ///   - parentCount: the number of parents.
+    package init(id: String, message: String, parentCount: Int = 1) {
+        self.id = id
+        self.message = message
+        self.parentCount = parentCount
+    }
+}
+
+/// One generated changelog entry: the category it goes under and its lines.
+package struct ChangelogEntry: Sendable, Hashable {
+    /// The `### ` title of its category.
+    package var category: String
+    /// The entry's lines: `- **scope:** description (abc1234)`, then for a breaking change the
+    /// footer's text indented by two spaces.
+    package var lines: [String]
+    /// The full id of the commit it lists.
+    package var commit: String
+    /// The normalized scope and description, to recognise the same change after a rebase.
+    package var key: String
+}
+
+/// Why a commit got no entry.
+package enum SkipReason: Sendable, Hashable {
+    /// A merge commit (the commits it brings in are listed instead).
+    case merge
+    /// A message commitlint ignores by default (fixup!, version bumps, merges by hosts).
+    case ignored
+    /// Not a Conventional Commit, or a type no category lists, with no bucket configured.
+    case nonConventional
+    /// A scope listed in `ignoredScopes`.
+    case ignoredScope
+}
+
+/// What one commit contributes to the Unreleased section.
+package enum Contribution: Sendable, Hashable {
+    /// A new entry.
+    case entry(ChangelogEntry)
+    /// A revert of another commit: its entry is removed; when the reverted commit is not listed
+    /// (it was released), `otherwise` is listed instead.
+    case revert(of: String, otherwise: ChangelogEntry?)
+    /// Nothing.
+    case skipped(SkipReason)
+}
+
+/// Turns commits into entries.
+package struct EntryFormatter: Sendable {
+    /// The settings (categories, scopes, bucket).
+    package var settings: ChangelogSettings
+    /// The repository's web address for commit links, or nil for plain short ids.
+    package var repositoryURL: String?
+
+    /// Creates a formatter.
+    ///
+    /// - Parameters:
+    ///   - settings: changelog settings.
+    ///   - repositoryURL: the web address (`https://github.com/o/r`), or nil.
+    package init(settings: ChangelogSettings, repositoryURL: String?) {
+        self.settings = settings
+        var url = repositoryURL
+        while url?.hasSuffix("/") == true { url?.removeLast() }
+        self.repositoryURL = settings.linkCommits ? url : nil
+    }
+
+    /// What a commit contributes.
+    ///
+    /// - Parameter commit: the commit.
+    /// - Returns: an entry, a revert, or the reason it is skipped.
+    package func contribution(of commit: ChangelogCommit) -> Contribution {
+        if commit.parentCount > 1 { return .skipped(.merge) }
+        let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
+        let parsed = parseCommitMessage(cleaned)
+        let header = parsed.header ?? ""
+        if header.hasPrefix("Revert \"") || header.hasPrefix("revert \"") || parsed.type?.lowercased() == "revert" {
+            if let reverted = revertedCommit(in: cleaned) {
+                let title = settings.title(forType: "revert")
+                let description = parsed.type?.lowercased() == "revert" ? (parsed.subject ?? header) : header
+                let fallback = title.map { makeEntry(category: $0, scope: parsed.scope, description: description, breaking: nil, parsed: parsed, commit: commit) }
+                return .revert(of: reverted, otherwise: fallback)
+            }
+        }
+        if matchDefaultIgnore(cleaned) != nil { return .skipped(.ignored) }
+        guard let type = parsed.type, let subject = parsed.subject else { return bucket(parsed, header, commit) }
+        if let scope = parsed.scope, settings.ignoredScopes.contains(where: { $0.lowercased() == scope.lowercased() }) {
+            return .skipped(.ignoredScope)
+        }
+        if parsed.isBreaking, let breakingTitle = settings.breakingTitle {
+            let notes = parsed.footers.filter(\.isBreakingChange).map(\.value)
+            return .entry(makeEntry(category: breakingTitle, scope: parsed.scope, description: subject, breaking: notes, parsed: parsed, commit: commit))
+        }
+        guard let title = settings.title(forType: type) else { return bucket(parsed, header, commit) }
+        return .entry(makeEntry(category: title, scope: parsed.scope, description: subject, breaking: nil, parsed: parsed, commit: commit))
+    }
+
+    private func bucket(_ parsed: ParsedMessage, _ header: String, _ commit: ChangelogCommit) -> Contribution {
+        guard case let .category(title) = settings.nonConventional, !header.isEmpty else { return .skipped(.nonConventional) }
+        return .entry(makeEntry(category: title, scope: nil, description: header, breaking: nil, parsed: parsed, commit: commit))
+    }
+
+    private func makeEntry(
+        category: String, scope: String?, description: String, breaking: [String]?, parsed: ParsedMessage, commit: ChangelogCommit
+    ) -> ChangelogEntry {
+        let short = String(commit.id.prefix(7))
+        var line = "- "
+        if let scope, !scope.isEmpty { line += "**\(scope):** " }
+        line += description
+        if let repositoryURL {
+            line += " ([\(short)](\(repositoryURL)/commit/\(commit.id)))"
+        } else {
+            line += " (\(short))"
+        }
+        var references: [String] = []
+        for footer in parsed.footers where !footer.isBreakingChange {
+            if footer.separator == " #" {
+                references.append("\(footer.token.lowercased()) #\(footer.value)")
+            } else {
+                let found = issueReferences(in: footer.value, line: 1)
+                if !found.isEmpty {
+                    references.append(footer.token.lowercased() + " " + found.map { ($0.repository ?? "") + $0.prefix + $0.issue }.joined(separator: ", "))
+                }
+            }
+        }
+        if !references.isEmpty { line += ", " + references.joined(separator: ", ") }
+        var lines = [line]
+        for note in breaking ?? [] {
+            for noteLine in note.split(separator: "\n", omittingEmptySubsequences: true) where !isBlankLine(String(noteLine)) {
+                lines.append("  " + trimmed(String(noteLine)))
+            }
+        }
+        return ChangelogEntry(category: category, lines: lines, commit: commit.id, key: entryKey(scope: scope, description: description))
+    }
+}
+
+/// The commit a revert undoes: the id after `This reverts commit ` (git's revert message) or in
+/// a `Refs:`/`Reverts:` footer.
+func revertedCommit(in message: String) -> String? {
+    let marker = "This reverts commit "
+    var rest = Substring(message)
+    while let range = rest.firstRange(of: marker) {
+        let hex = rest[range.upperBound...].prefix { $0.isHexDigit }
+        if hex.count >= 7 { return hex.lowercased() }
+        rest = rest[range.upperBound...]
+    }
+    for line in message.split(separator: "\n") {
+        let lower = line.lowercased()
+        for token in ["refs: ", "reverts: ", "revert: "] where lower.hasPrefix(token) {
+            let hex = line.dropFirst(token.count).prefix { $0.isHexDigit }
+            if hex.count >= 7 && hex.count <= 40 { return hex.lowercased() }
+        }
+    }
+    return nil
+}
+
+/// The normalized form of a scope and description: lower case, single spaces, no final period.
+func entryKey(scope: String?, description: String) -> String {
+    func normalize(_ s: String) -> String {
+        var words = s.lowercased().split { $0 == " " || $0 == "\t" }.joined(separator: " ")
+        while words.hasSuffix(".") { words.removeLast() }
+        return words
+    }
+    return normalize(scope ?? "") + "|" + normalize(description)
+}
+
+/// The commit id an entry line names: the first 7-40 hexadecimal digits enclosed in `(...)` or
+/// `[...]`, e.g. `(abc1234)` or `([abc1234](https://...))`.
+func commitToken(in line: String) -> String? {
+    let bytes = Array(line.utf8)
+    return commitTokenPosition(in: bytes).map { String(decoding: bytes[$0.digits], as: UTF8.self).lowercased() }
+}
+
+/// Where the commit id of an entry line is: the digits and the index of the bracket before them.
+private func commitTokenPosition(in bytes: [UInt8]) -> (digits: Range<Int>, opener: Int)? {
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] == 0x28 || bytes[i] == 0x5B {  // ( [
+            var j = i + 1
+            while j < bytes.count && isHexDigit(bytes[j]) { j += 1 }
+            let length = j - i - 1
+            if length >= 7 && length <= 40 && j < bytes.count && (bytes[j] == 0x29 || bytes[j] == 0x5D) {
+                return ((i + 1)..<j, i)
+            }
+            i = j
+        } else {
+            i += 1
+        }
+    }
+    return nil
+}
+
+/// The key (scope and description) of an existing entry line, as `entryKey` makes it: the text
+/// after the bullet and the bold `**scope:**`, up to the commit id's parentheses.
+func entryKey(ofLine line: String) -> String {
+    let bytes = Array(line.utf8)
+    var start = min(2, bytes.count)
+    var scope: String?
+    if bytes.count >= start + 2 && bytes[start] == 0x2A && bytes[start + 1] == 0x2A {
+        var k = start + 2
+        while k + 2 < bytes.count && !(bytes[k] == 0x3A && bytes[k + 1] == 0x2A && bytes[k + 2] == 0x2A) { k += 1 }
+        if k + 2 < bytes.count {
+            scope = String(decoding: bytes[(start + 2)..<k], as: UTF8.self)
+            start = k + 3
+            while start < bytes.count && bytes[start] == 0x20 { start += 1 }
+        }
+    }
+    var end = bytes.count
+    if let position = commitTokenPosition(in: bytes), position.opener >= start {
+        end = position.opener
+        if end > start && bytes[end - 1] == 0x28 && bytes[position.opener] == 0x5B { end -= 1 }  // "([abc](url))"
+        while end > start && bytes[end - 1] == 0x20 { end -= 1 }
+    }
+    return entryKey(scope: scope, description: String(decoding: bytes[start..<max(start, end)], as: UTF8.self))
+}

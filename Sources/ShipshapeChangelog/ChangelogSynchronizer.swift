@@ -1,0 +1,261 @@
+/// What the synchroniser is given: the commits to consider and what the marker says.
+package struct SyncRequest: Sendable, Hashable {
+    /// The commits not yet synced, oldest first (parents before children), as walked along HEAD's
+    /// history from the marker (or the release tag).
+    package var commits: [ChangelogCommit]
+    /// HEAD's commit: the marker's new value. Nil in a repository without commits.
+    package var head: String?
+    /// Whether the marker must be rewritten even when no entry changes (it is missing, malformed
+    /// for this history, or no longer an ancestor of HEAD).
+    package var markerIsStale: Bool
+    /// After history was rewritten: the commits the old marker covered (release tag to old
+    /// marker). Their changes were synced once; one that is no longer listed was deleted by hand
+    /// and is not added again.
+    package var previouslySynced: [ChangelogCommit]
+    /// Rebuild: `commits` is the whole range since the release tag; entries naming a commit
+    /// outside it are removed, missing entries are added again (lines without a commit id stay).
+    package var full: Bool
+
+    /// Creates a request.
+    package init(
+        commits: [ChangelogCommit], head: String?, markerIsStale: Bool = false, previouslySynced: [ChangelogCommit] = [],
+        full: Bool = false
+    ) {
+        self.commits = commits
+        self.head = head
+        self.markerIsStale = markerIsStale
+        self.previouslySynced = previouslySynced
+        self.full = full
+    }
+}
+
+/// What a sync did.
+package struct SyncResult: Sendable, Hashable {
+    /// The updated document.
+    package var document: ChangelogDocument
+    /// Whether the document's bytes differ from the input (or the file is new).
+    package var changed: Bool
+    /// The entries added, in the order added.
+    package var added: [ChangelogEntry]
+    /// Commit ids whose entries were removed (reverted commits; with `full`, commits no longer in
+    /// the history).
+    package var removed: [String]
+    /// How many entries got a new commit id because their commit was rewritten (rebase).
+    package var refreshed: Int
+    /// How many commits were left out because their entry had been deleted by hand.
+    package var dismissed: Int
+    /// How many commits were skipped, by reason.
+    package var skipped: [SkipReason: Int]
+    /// How many commits were considered.
+    package var considered: Int
+}
+
+/// Brings the Unreleased section up to date with a list of commits. Pure and deterministic:
+/// the same document and request always give the same bytes.
+///
+/// The contract with people editing the file:
+/// - only these lines are ever written: new entries (appended at the end of their category),
+///   new `### ` category headings (placed in the configured order), the `## [Unreleased]` heading
+///   when missing, and the marker line; entries of reverted commits are removed;
+/// - an entry is recognised by the commit id in parentheses, or else by its scope and
+///   description (case and spacing ignored), so a reworded or reordered entry stays as it is;
+/// - commits in the marker's history are never listed again, so a deleted entry stays deleted.
+package struct ChangelogSynchronizer: Sendable {
+    /// Settings (categories and their order).
+    package var settings: ChangelogSettings
+    /// Formats entries.
+    package var formatter: EntryFormatter
+
+    /// Creates a synchroniser.
+    ///
+    /// - Parameters:
+    ///   - settings: the changelog settings.
+    ///   - repositoryURL: the web address used to link commit ids, or nil.
+    package init(settings: ChangelogSettings, repositoryURL: String?) {
+        self.settings = settings
+        self.formatter = EntryFormatter(settings: settings, repositoryURL: repositoryURL)
+    }
+
+    /// Syncs a document.
+    ///
+    /// - Parameters:
+    ///   - original: the parsed file, or nil when there is none (a standard one is created).
+    ///   - request: the commits and marker state.
+    /// - Returns: the new document and what changed.
+    package func sync(_ original: ChangelogDocument?, _ request: SyncRequest) -> SyncResult {
+        var document = original ?? ChangelogDocument.standard()
+        if document.isBlank, let original { document = ChangelogDocument.standard(path: original.path) }
+        document.insertUnreleasedSection()
+        guard let section = document.unreleased else {
+            return SyncResult(document: document, changed: original.map { $0.rendered() != document.rendered() } ?? true, added: [], removed: [], refreshed: 0, dismissed: 0, skipped: [:], considered: 0)
+        }
+
+        // Index the existing entries.
+        struct Existing { var range: Range<Int>; var token: String?; var key: String; var matched = false }
+        var existing: [Existing] = []
+        for subsection in section.subsections {
+            for range in subsection.entries {
+                let text = document.lines[range.lowerBound].text
+                existing.append(Existing(range: range, token: commitToken(in: text), key: entryKey(ofLine: text)))
+            }
+        }
+        var byPrefix: [Substring: [Int]] = [:]
+        var byKey: [String: [Int]] = [:]
+        for (i, entry) in existing.enumerated() {
+            if let token = entry.token { byPrefix[token.prefix(7), default: []].append(i) }
+            byKey[entry.key, default: []].append(i)
+        }
+        func existingIndex(forCommit id: String) -> Int? {
+            byPrefix[id.prefix(7)]?.first { id.hasPrefix(existing[$0].token ?? "") || (existing[$0].token ?? "").hasPrefix(id) }
+        }
+
+        var oldKeys: [String: Int] = [:]
+        for commit in request.previouslySynced {
+            if case let .entry(entry) = formatter.contribution(of: commit) { oldKeys[entry.key, default: 0] += 1 }
+        }
+
+        var pending: [ChangelogEntry] = []
+        var removals: [Int] = []
+        var removedCommits: [String] = []
+        var tokenUpdates: [(Int, String)] = []
+        var dismissed = 0
+        var skipped: [SkipReason: Int] = [:]
+
+        func consider(_ entry: ChangelogEntry) {
+            if let index = existingIndex(forCommit: entry.commit) {
+                existing[index].matched = true
+                return
+            }
+            if let candidates = byKey[entry.key], let index = candidates.first(where: { !existing[$0].matched && !removals.contains($0) }) {
+                existing[index].matched = true
+                if let token = existing[index].token, !entry.commit.hasPrefix(token) {
+                    tokenUpdates.append((index, entry.commit))
+                }
+                return
+            }
+            if let count = oldKeys[entry.key], count > 0 {
+                oldKeys[entry.key] = count - 1
+                dismissed += 1
+                return
+            }
+            pending.append(entry)
+        }
+
+        for commit in request.commits {
+            switch formatter.contribution(of: commit) {
+            case let .entry(entry):
+                consider(entry)
+            case let .revert(reverted, otherwise):
+                if let index = pending.lastIndex(where: { $0.commit.hasPrefix(reverted) }) {
+                    removedCommits.append(pending[index].commit)
+                    pending.remove(at: index)
+                } else if let index = existingIndex(forCommit: reverted), !removals.contains(index) {
+                    removals.append(index)
+                    removedCommits.append(reverted)
+                } else if let otherwise {
+                    consider(otherwise)
+                } else {
+                    skipped[.nonConventional, default: 0] += 1
+                }
+            case let .skipped(reason):
+                skipped[reason, default: 0] += 1
+            }
+        }
+
+        if request.full {
+            var walked = Set<Substring>()
+            for commit in request.commits { walked.insert(commit.id.prefix(7)) }
+            for (index, entry) in existing.enumerated() where !entry.matched && !removals.contains(index) {
+                if let token = entry.token, !walked.contains(token.prefix(7)) {
+                    removals.append(index)
+                    removedCommits.append(token)
+                }
+            }
+        }
+
+        // Apply: id refreshes (same line count), removals bottom-up, then additions, then the marker.
+        var updates: [(Int, String)] = []
+        for (index, commit) in tokenUpdates {
+            let line = existing[index].range.lowerBound
+            guard let token = existing[index].token else { continue }
+            let replacement = String(commit.prefix(max(7, token.count)))
+            var text = replacingLongIDs(in: document.lines[line].text, old: token, new: commit)
+            text = replacingFirst(token, with: replacement, in: text)
+            updates.append((line, text))
+        }
+        if !updates.isEmpty { document.replaceTexts(updates) }
+        if !removals.isEmpty { document.removeLines(removals.map { existing[$0].range }) }
+        let titles = settings.orderedTitles
+        for title in titles {
+            let entries = pending.filter { $0.category == title }
+            if entries.isEmpty { continue }
+            insert(entries.flatMap(\.lines), under: title, order: titles, into: &document)
+        }
+        let changedEntries = !pending.isEmpty || !removals.isEmpty || !tokenUpdates.isEmpty
+        if let head = request.head, changedEntries || request.markerIsStale || document.syncedCommit == nil {
+            document.setSyncedCommit(head)
+        }
+        let changed = original.map { $0.rendered() != document.rendered() } ?? true
+        return SyncResult(
+            document: document, changed: changed, added: pending, removed: removedCommits, refreshed: tokenUpdates.count,
+            dismissed: dismissed, skipped: skipped, considered: request.commits.count)
+    }
+
+    /// Appends entry lines to a category of the Unreleased section, creating the category where
+    /// the configured order puts it.
+    private func insert(_ lines: [String], under title: String, order: [String], into document: inout ChangelogDocument) {
+        guard let section = document.unreleased else { return }
+        let wanted = normalizedTitle(title)
+        if let subsection = section.subsections.first(where: { normalizedTitle($0.title) == wanted }) {
+            if let last = subsection.entries.last {
+                document.replaceLines(last.upperBound..<last.upperBound, with: lines)
+            } else {
+                var position = subsection.headingLine + 1
+                if position < subsection.lines.upperBound && isBlankLine(document.lines[position].text) { position += 1 }
+                document.insertBlock(lines, at: position)
+            }
+            return
+        }
+        let rank = order.map(normalizedTitle)
+        let myRank = rank.firstIndex(of: wanted) ?? rank.count
+        let block = ["### \(title)", ""] + lines
+        if let later = section.subsections.first(where: { (rank.firstIndex(of: normalizedTitle($0.title)) ?? -1) > myRank }) {
+            document.insertBlock(block, at: later.headingLine)
+            return
+        }
+        var end = section.lines.upperBound
+        while end > section.headingLine + 1 && isBlankLine(document.lines[end - 1].text) { end -= 1 }
+        document.insertBlock(block, at: end)
+    }
+}
+
+/// A category title compared loosely: letters and digits only, lower case (`⚠ Breaking
+/// Changes` matches `Breaking changes`).
+func normalizedTitle(_ title: String) -> String {
+    String(title.lowercased().filter { $0.isLetter || $0.isNumber })
+}
+
+private func replacingFirst(_ old: String, with new: String, in text: String) -> String {
+    guard let range = text.firstRange(of: old) else { return text }
+    var result = text
+    result.replaceSubrange(range, with: new)
+    return result
+}
+
+/// Replaces full 40-digit ids that start with `old` (in commit links) by `new`.
+private func replacingLongIDs(in text: String, old: String, new: String) -> String {
+    var result = text
+    var searchStart = result.startIndex
+    while let range = result[searchStart...].firstRange(of: "/commit/") {
+        let idStart = range.upperBound
+        let id = result[idStart...].prefix { $0.isHexDigit }
+        if id.count == 40 && id.lowercased().hasPrefix(old.prefix(7)) {
+            let idEnd = result.index(idStart, offsetBy: 40)
+            result.replaceSubrange(idStart..<idEnd, with: new)
+            searchStart = result.index(idStart, offsetBy: 40)
+        } else {
+            searchStart = idStart
+        }
+    }
+    return result
+}

@@ -1,0 +1,62 @@
+package import ShipshapeChangelog
+import ShipshapeGit
+
+/// What `post-merge` has to say: an information line, warnings, or nothing. It never fails.
+package struct PostMergeOutcome: Sendable, Hashable {
+    /// Lines for standard output (how many entries were added).
+    package var messages: [String]
+    /// Lines for standard error (why nothing was done, or what went wrong).
+    package var warnings: [String]
+
+    /// Always 0: a hook that runs after the merge must not make it look failed.
+    package var exitStatus: Int32 { 0 }
+}
+
+/// The `post-merge` hook: syncs the changelog after `git merge` and `git pull`.
+///
+/// git runs it at the top of the work tree after a successful merge, with one argument: `1` for
+/// a squash merge (nothing is committed yet, so nothing is synced), else `0`. It leaves the file
+/// alone and says why when an autostash is waiting to be re-applied (`MERGE_AUTOSTASH`: git runs
+/// this hook before it restores the stash), when the changelog has uncommitted changes, or when
+/// the repository opted out (`[changelog] post-merge = false`, or the git configuration
+/// `shipshape.changelog.postMerge false` for one clone).
+package enum PostMergeHook {
+    /// Runs the hook.
+    ///
+    /// - Parameters:
+    ///   - arguments: git's arguments (the squash flag).
+    ///   - invocation: working directory and environment.
+    ///   - settings: the changelog settings.
+    /// - Returns: what to print; the exit status is always 0.
+    package static func run(arguments: [String], invocation: Invocation, settings: ChangelogSettings = ChangelogSettings()) -> PostMergeOutcome {
+        var outcome = PostMergeOutcome(messages: [], warnings: [])
+        if arguments.first == "1" || !settings.postMerge { return outcome }
+        let repository: Repository
+        do {
+            guard let found = try Repository.discover(startingAt: invocation.workingDirectory) else { return outcome }
+            repository = found
+            if try repository.configBool("shipshape.changelog.postMerge") == false { return outcome }
+            if repository.workdir == nil { return outcome }
+            if FileSystem.exists(FileSystem.join(repository.gitDirectory, "MERGE_AUTOSTASH")) {
+                outcome.warnings.append("shipshape: \(settings.path) not synced: git has an autostash to re-apply after this hook; run changelog-sync once it is back")
+                return outcome
+            }
+            if try repository.status(ofFile: settings.path).hasUncommittedChanges {
+                outcome.warnings.append("shipshape: \(settings.path) not synced: it has uncommitted changes; commit them, then run changelog-sync")
+                return outcome
+            }
+        } catch {
+            outcome.warnings.append("shipshape: warning: \(settings.path) not synced: \(error); run changelog-sync")
+            return outcome
+        }
+        do {
+            let sync = try ChangelogSyncUseCase.run(repository: repository, mode: .write, full: false, settings: settings)
+            if sync.wrote, let result = sync.result, !result.added.isEmpty || !result.removed.isEmpty {
+                outcome.messages.append("shipshape: \(settings.path): \(sync.changeSummary) in [Unreleased]")
+            }
+        } catch {
+            outcome.warnings.append("shipshape: warning: \(settings.path) not synced: \(error)")
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,228 @@
+package import ShipshapeChangelog
+package import ShipshapeDiagnostics
+import ShipshapeGit
+
+/// What `changelog-sync` should do with the result.
+package enum ChangelogSyncMode: String, Sendable, Hashable {
+    /// Write the file when it changes.
+    case write
+    /// Only compute the diff.
+    case dryRun
+    /// Only tell whether the file is out of date.
+    case check
+}
+
+/// What a sync did or would do, ready for a front end to print.
+package struct ChangelogSyncOutcome: Sendable {
+    /// The changelog's path relative to the work tree root.
+    package var path: String
+    /// The mode it ran in.
+    package var mode: ChangelogSyncMode
+    /// The synchroniser's result (nil when the sync was skipped).
+    package var result: SyncResult?
+    /// Whether the file was written.
+    package var wrote: Bool
+    /// The unified diff of the change (dry run only; empty when nothing changes).
+    package var diff: String
+    /// The release tag the Unreleased section starts after, if any.
+    package var releaseTag: String?
+    /// Whether only the commits after the marker were walked.
+    package var incremental: Bool
+
+    /// Whether the file is out of date (a sync would change it).
+    package var outOfDate: Bool { result?.changed ?? false }
+
+    /// 1 when `--check` finds the file out of date, else 0.
+    package var exitStatus: Int32 { mode == .check && outOfDate ? 1 : 0 }
+
+    /// Added and removed entry counts as a phrase: `3 entries added, 1 removed`.
+    package var changeSummary: String {
+        guard let result else { return "nothing to do" }
+        var parts: [String] = []
+        if !result.added.isEmpty { parts.append("\(result.added.count) \(result.added.count == 1 ? "entry" : "entries") added") }
+        if !result.removed.isEmpty { parts.append("\(result.removed.count) removed") }
+        if result.refreshed > 0 { parts.append("\(result.refreshed) re-pointed to rewritten commits") }
+        return parts.isEmpty ? (result.changed ? "marker updated" : "up to date") : parts.joined(separator: ", ")
+    }
+
+    /// The human-readable report: one line, plus the number of skipped non-conventional commits.
+    package func text() -> String {
+        var line: String
+        switch mode {
+        case .write: line = "\(path): \(changeSummary)"
+        case .dryRun: line = outOfDate ? "\(path): would change (\(changeSummary))" : "\(path): up to date"
+        case .check: line = outOfDate ? "\(path) is out of date (\(changeSummary)); run changelog-sync" : "\(path) is up to date"
+        }
+        if let skipped = result?.skipped[.nonConventional], skipped > 0 {
+            line += "; \(skipped) non-conventional commit\(skipped == 1 ? "" : "s") skipped"
+        }
+        return line + "\n"
+    }
+
+    /// The machine-readable report.
+    package func json() -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("path", .string(path)), ("mode", .string(mode.rawValue)), ("changed", .bool(outOfDate)), ("written", .bool(wrote)),
+            ("incremental", .bool(incremental)), ("releaseTag", releaseTag.map(JSONValue.string) ?? .null),
+        ]
+        if let result {
+            members.append(("marker", result.document.syncedCommit.map(JSONValue.string) ?? .null))
+            members.append(("considered", .int(result.considered)))
+            members.append(("added", .array(result.added.map { entry in
+                .object([("category", .string(entry.category)), ("commit", .string(entry.commit)), ("text", .string(entry.lines.joined(separator: "\n")))])
+            })))
+            members.append(("removed", .array(result.removed.map(JSONValue.string))))
+            members.append(("refreshed", .int(result.refreshed)))
+            members.append(("dismissed", .int(result.dismissed)))
+            members.append(("skipped", .object([
+                ("merge", .int(result.skipped[.merge] ?? 0)), ("ignored", .int(result.skipped[.ignored] ?? 0)),
+                ("nonConventional", .int(result.skipped[.nonConventional] ?? 0)), ("ignoredScope", .int(result.skipped[.ignoredScope] ?? 0)),
+            ])))
+        }
+        if mode == .dryRun { members.append(("diff", .string(diff))) }
+        return .object(members)
+    }
+}
+
+/// `changelog-sync` / `shipshape changelog sync`: brings the Unreleased section of the work
+/// tree's changelog up to date with HEAD's history.
+///
+/// Walks with libgit2, along HEAD's history, the commits after the marker (or, when there is
+/// none or history was rewritten, after the latest release tag reachable from HEAD), hands them
+/// to the pure `ChangelogSynchronizer`, and writes the result under a lock file in the git
+/// directory, atomically (temporary file, fsync, rename), never through a symbolic link that
+/// leads outside the work tree.
+package enum ChangelogSyncUseCase {
+    /// The lock file's name in the git directory.
+    package static let lockName = "shipshape-changelog.lock"
+
+    /// Runs a sync.
+    ///
+    /// - Parameters:
+    ///   - directory: a directory inside the repository.
+    ///   - mode: write, dry run or check.
+    ///   - full: rebuild from the release tag instead of walking from the marker.
+    ///   - settings: the changelog settings.
+    ///   - invocation: the environment.
+    /// - Returns: what changed.
+    /// - Throws: `ChangelogSyncError`.
+    package static func run(
+        directory: String, mode: ChangelogSyncMode, full: Bool = false, settings: ChangelogSettings = ChangelogSettings(),
+        invocation: Invocation
+    ) throws(ChangelogSyncError) -> ChangelogSyncOutcome {
+        let repository: Repository
+        do {
+            guard let found = try Repository.discover(startingAt: directory) else { throw ChangelogSyncError.hook(.notARepository(path: directory)) }
+            repository = found
+        } catch let error as GitError {
+            throw .hook(.git(error))
+        } catch let error as ChangelogSyncError {
+            throw error
+        } catch {
+            preconditionFailure("unexpected error \(error)")
+        }
+        return try run(repository: repository, mode: mode, full: full, settings: settings)
+    }
+
+    /// Runs a sync in an open repository (used by `post-merge`, which has one already).
+    ///
+    /// - Throws: `ChangelogSyncError`.
+    static func run(
+        repository: Repository, mode: ChangelogSyncMode, full: Bool, settings: ChangelogSettings
+    ) throws(ChangelogSyncError) -> ChangelogSyncOutcome {
+        guard let workTree = repository.workdir else { throw .bareRepository(path: repository.gitDirectory) }
+        let (target, exists) = try ChangelogPath.resolve(settings.path, workTree: workTree)
+        var lock: ChangelogLock?
+        if mode == .write { lock = try ChangelogLock.acquire(FileSystem.join(repository.gitDirectory, lockName)) }
+        defer { lock?.release() }
+
+        var original: ChangelogDocument?
+        var originalBytes: [UInt8] = []
+        if exists {
+            do { originalBytes = try FileSystem.read(target) } catch { throw .hook(.file(error)) }
+            do { original = try ChangelogDocument(parsing: originalBytes, path: settings.path) } catch { throw .document(error) }
+        }
+
+        let plan: SyncPlan
+        do { plan = try SyncPlan.make(repository: repository, marker: original?.syncedCommit, full: full, settings: settings) } catch {
+            throw .hook(.git(error))
+        }
+        let url: String?
+        if let configured = settings.repositoryURL {
+            url = configured
+        } else {
+            url = (try? repository.configString("remote.origin.url")).flatMap { $0 }.flatMap(repositoryWebURL(fromRemote:))
+        }
+        var result = ChangelogSynchronizer(settings: settings, repositoryURL: url).sync(original, plan.request)
+        if original == nil { result.changed = true }
+        let newBytes = result.document.rendered()
+        var outcome = ChangelogSyncOutcome(
+            path: settings.path, mode: mode, result: result, wrote: false,
+            diff: result.changed && mode == .dryRun ? unifiedDiff(old: originalBytes, new: newBytes, path: settings.path) : "",
+            releaseTag: plan.releaseTag, incremental: plan.incremental)
+        if mode == .write && result.changed {
+            if exists && !ChangelogPath.isWritable(target) { throw .readOnly(path: settings.path) }
+            do {
+                try FileSystem.writeAtomically(newBytes, to: target, mode: ChangelogPath.mode(target) ?? 0o644)
+            } catch {
+                throw .hook(.file(error))
+            }
+            outcome.wrote = true
+        }
+        return outcome
+    }
+}
+
+/// Which commits to hand to the synchroniser.
+struct SyncPlan {
+    var request: SyncRequest
+    var releaseTag: String?
+    var incremental: Bool
+
+    static func make(repository: Repository, marker: String?, full: Bool, settings: ChangelogSettings) throws(GitError) -> SyncPlan {
+        guard let head = try repository.head().commit else {
+            return SyncPlan(request: SyncRequest(commits: [], head: nil), releaseTag: nil, incremental: false)
+        }
+        let tags = try repository.tags()
+        var targets: [String: ObjectID] = [:]
+        for tag in tags { targets[tag.name] = tag.target }
+        let releaseNames = releaseTagsByPrecedence(tags.map(\.name), settings: settings)
+        func walk(_ from: ObjectID, hiding: [ObjectID]) throws(GitError) -> [ChangelogCommit] {
+            var commits: [ChangelogCommit] = []
+            try repository.walkCommits(CommitRange(excluded: hiding, included: [from]), order: .oldestFirst) { commit in
+                commits.append(ChangelogCommit(id: commit.id.hex, message: commit.message, parentCount: commit.parentCount))
+                return .continue
+            }
+            return commits
+        }
+        let markerID = marker.flatMap { ObjectID(hex: $0) }
+        // Incremental: only the commits after the marker. No ancestry test against the release
+        // tags (each one walks back to the tag); a release tagged after the marker shows up as
+        // a tagged commit among the walked ones, and then the plan below is made instead.
+        if !full, let markerID, try repository.contains(markerID), try repository.isAncestor(markerID, of: head) {
+            let commits = try walk(head, hiding: [markerID])
+            let releaseTargets = Set(releaseNames.compactMap { targets[$0]?.hex })
+            if !commits.contains(where: { releaseTargets.contains($0.id) }) {
+                return SyncPlan(request: SyncRequest(commits: commits, head: head.hex), releaseTag: nil, incremental: true)
+            }
+        }
+        // The latest release reachable from HEAD.
+        var release: (name: String, target: ObjectID)?
+        for name in releaseNames {
+            guard let target = targets[name] else { continue }
+            if try repository.isAncestor(target, of: head) {
+                release = (name, target)
+                break
+            }
+        }
+        let hidden = release.map { [$0.target] } ?? []
+        var previous: [ChangelogCommit] = []
+        if !full, let markerID, try repository.contains(markerID) {
+            previous = try walk(markerID, hiding: hidden)
+        }
+        let commits = try walk(head, hiding: hidden)
+        return SyncPlan(
+            request: SyncRequest(commits: commits, head: head.hex, markerIsStale: true, previouslySynced: previous, full: full),
+            releaseTag: release?.name, incremental: false)
+    }
+}

@@ -1,0 +1,10 @@
+// The post-merge hook: git runs it after a merge or pull with one argument, the squash flag.
+// It syncs the changelog's Unreleased section and never fails the merge: problems are warnings,
+// and the exit status is always 0.
+import ShipshapeHooks
+
+let invocation = Console.invocation()
+let outcome = PostMergeHook.run(arguments: Array(CommandLine.arguments.dropFirst()), invocation: invocation)
+for line in outcome.messages { Console.out(line + "\n") }
+for line in outcome.warnings { Console.err(line + "\n") }
+Console.exit(outcome.exitStatus)

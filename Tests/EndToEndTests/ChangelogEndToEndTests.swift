@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+import ShipshapeTestSupport
+
+/// `changelog-sync` and the `post-merge` hook with real git.
+@Suite struct ChangelogEndToEndTests {
+    let bin = productsDirectory()
+
+    func sync(_ sandbox: GitSandbox, _ arguments: [String] = []) throws -> ProcessResult {
+        try sandbox.run(bin + "/changelog-sync", arguments)
+    }
+
+    func short(_ id: String) -> String { String(id.prefix(7)) }
+
+    /// `count` occurrences of `needle` in `text`.
+    func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+    @Test func commitsSinceTheReleaseTagAreListedAndCheckTellsWhenOutOfDate() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "feat: before the release")
+        try sandbox.gitOK("tag", "-a", "v1.0.0", "-m", "v1.0.0")
+        let fix = try sandbox.commit(message: "fix(parser): handle tabs\n\nRefs: #12")
+        let feat = try sandbox.commit(message: "feat: export to CSV")
+        try sandbox.commit(message: "wip")
+        let result = try sync(sandbox)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("2 entries added; 1 non-conventional commit skipped"))
+        let text = try sandbox.read("CHANGELOG.md")
+        #expect(text.contains("### Added\n\n- export to CSV (\(short(feat)))\n\n### Fixed\n\n- **parser:** handle tabs (\(short(fix))), refs #12\n"))
+        #expect(!text.contains("before the release"))
+        #expect(try sync(sandbox, ["--check"]).status == 0)
+        try sandbox.commit(message: "perf: faster")
+        let check = try sync(sandbox, ["--check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("out of date"))
+        let dry = try sync(sandbox, ["--dry-run"])
+        #expect(dry.status == 0 && dry.stdout.contains("+### Performance"))
+        #expect(try sandbox.read("CHANGELOG.md") == text)
+        let json = try sync(sandbox, ["--format", "json"])
+        #expect(json.stdout.contains("\"incremental\":true"))
+        let viaShipshape = try sandbox.run(bin + "/shipshape", ["changelog", "sync", "--check"])
+        #expect(viaShipshape.status == 0, "\(viaShipshape)")
+    }
+
+    @Test func pullRunsPostMergeAndTheSectionGrows() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "chore: start")
+        let remote = try sandbox.makeBareRemote()
+        try sandbox.gitOK("push", "-q", "origin", "main")
+        try sandbox.gitOK("branch", "-u", "origin/main")
+        #expect(try sandbox.run(bin + "/shipshape", ["install"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: sandbox.path(".git/hooks/post-merge")))
+
+        let other = sandbox.temporaryDirectory + "/other"
+        try sandbox.gitOK(arguments: ["clone", "-q", remote, other], in: sandbox.temporaryDirectory)
+        func commitInOther(_ message: String) throws {
+            try sandbox.gitOK(arguments: ["commit", "-q", "--allow-empty", "-m", message], in: other)
+            try sandbox.gitOK(arguments: ["push", "-q", "origin", "main"], in: other)
+        }
+        try commitInOther("feat: from a teammate")
+        let pull = try sandbox.git("pull", "-q", "--no-rebase")
+        #expect(pull.status == 0, "\(pull)")
+        #expect((pull.stdout + pull.stderr).contains("CHANGELOG.md: 2 entries added in [Unreleased]"), "\(pull)")
+        #expect(try sandbox.read("CHANGELOG.md").contains("- from a teammate ("))
+
+        // Uncommitted changes to the changelog: the hook leaves it alone and says so.
+        try commitInOther("fix: second")
+        let skipped = try sandbox.git("pull", "-q", "--no-rebase")
+        #expect(skipped.status == 0)
+        #expect(skipped.stderr.contains("uncommitted changes"), "\(skipped)")
+        #expect(!(try sandbox.read("CHANGELOG.md")).contains("second"))
+
+        try sandbox.gitOK("add", "CHANGELOG.md")
+        try sandbox.gitOK("commit", "-q", "-m", "docs(changelog): sync")
+        try commitInOther("fix: third")
+        let grown = try sandbox.git("pull", "-q", "--no-rebase", "--no-edit")
+        #expect(grown.status == 0, "\(grown)")
+        let text = try sandbox.read("CHANGELOG.md")
+        #expect(text.contains("- second (") && text.contains("- third (") && !text.contains("sync ("))
+        #expect(count("- from a teammate (", in: text) == 1)
+    }
+
+    @Test func handEditsSurviveAndDeletedEntriesAreNotReAdded() throws {
+        let sandbox = try GitSandbox()
+        let a = try sandbox.commit(message: "feat: alpha")
+        let b = try sandbox.commit(message: "feat: beta")
+        try sandbox.commit(message: "fix: gamma")
+        #expect(try sync(sandbox).status == 0)
+        var text = try sandbox.read("CHANGELOG.md")
+        text = text.replacingOccurrences(of: "- alpha (\(short(a)))", with: "- Alpha, explained better (\(short(a)))\n- A line I wrote myself.")
+        text = text.replacingOccurrences(of: "- beta (\(short(b)))\n", with: "")
+        text = text.replacingOccurrences(of: "\n### Fixed\n\n- gamma", with: "\n### Fixed\n\n<!-- a note -->\n- gamma")
+        try sandbox.write("CHANGELOG.md", text)
+        let d = try sandbox.commit(message: "feat: delta")
+        #expect(try sync(sandbox).status == 0)
+        let after = try sandbox.read("CHANGELOG.md")
+        #expect(after.contains("- Alpha, explained better (\(short(a)))\n- A line I wrote myself.\n- delta (\(short(d)))\n"))
+        #expect(!after.contains("beta"))
+        #expect(after.contains("<!-- a note -->\n- gamma"))
+        #expect(try sync(sandbox, ["--check"]).status == 0)
+    }
+
+    @Test func rebaseThenSyncDoesNotDuplicate() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "chore: start")
+        try sandbox.gitOK("checkout", "-q", "-b", "feature/x")
+        try sandbox.commit(file: "x.txt", message: "feat: x one")
+        try sandbox.commit(file: "y.txt", message: "feat: x two")
+        #expect(try sync(sandbox).status == 0)
+        let synced = try sandbox.read("CHANGELOG.md")
+        try sandbox.gitOK("stash", "-q", "-u")
+        try sandbox.gitOK("checkout", "-q", "main")
+        try sandbox.commit(file: "m.txt", message: "fix: on main", date: "2024-02-01T00:00:00Z")
+        try sandbox.gitOK("checkout", "-q", "feature/x")
+        try sandbox.gitOK("rebase", "-q", "main")
+        try sandbox.gitOK("stash", "pop", "-q")
+        #expect(try sandbox.read("CHANGELOG.md") == synced)
+        let result = try sync(sandbox)
+        #expect(result.status == 0, "\(result)")
+        let text = try sandbox.read("CHANGELOG.md")
+        #expect(count("x one", in: text) == 1 && count("x two", in: text) == 1)
+        #expect(text.contains("- on main ("))
+        let head = try sandbox.gitOK("rev-parse", "HEAD").trimmedStdout
+        #expect(text.contains("- x two (\(short(head)))"))
+    }
+
+    @Test func concurrentRunsListEveryEntryOnce() throws {
+        let sandbox = try GitSandbox()
+        for i in 1...40 { try sandbox.commit(message: "feat: change \(i)") }
+        let script = "\"$1\" & \"$1\" & \"$1\" & wait"
+        let result = try sandbox.run("/bin/sh", ["-c", script, "sh", bin + "/changelog-sync"])
+        #expect(result.status == 0, "\(result)")
+        let text = try sandbox.read("CHANGELOG.md")
+        for i in 1...40 { #expect(count("- change \(i) (", in: text) == 1) }
+        #expect(!FileManager.default.fileExists(atPath: sandbox.path(".git/shipshape-changelog.lock")))
+        #expect(try sync(sandbox, ["--check"]).status == 0)
+    }
+
+    @Test func noTagListsTheWholeHistoryAndNewRepositoryGetsAFile() throws {
+        let empty = try GitSandbox()
+        let created = try sync(empty)
+        #expect(created.status == 0, "\(created)")
+        #expect(try empty.read("CHANGELOG.md").hasSuffix("## [Unreleased]\n"))
+
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "feat: first ever")
+        try sandbox.commit(message: "docs: readme")
+        #expect(try sync(sandbox).status == 0)
+        let text = try sandbox.read("CHANGELOG.md")
+        #expect(text.contains("- first ever (") && text.contains("- readme ("))
+    }
+
+    @Test func symlinkOutOfTheRepositoryIsRefused() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "feat: one")
+        let outside = sandbox.temporaryDirectory + "/outside.md"
+        try "# Outside\n".write(toFile: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path("CHANGELOG.md"), withDestinationPath: outside)
+        let result = try sync(sandbox)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("outside the work tree"), "\(result)")
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "# Outside\n")
+
+        // A link inside the work tree is followed and stays a link.
+        try FileManager.default.removeItem(atPath: sandbox.path("CHANGELOG.md"))
+        try sandbox.write("docs/CHANGES.md", "# Changes\n")
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path("CHANGELOG.md"), withDestinationPath: "docs/CHANGES.md")
+        #expect(try sync(sandbox).status == 0)
+        #expect(try sandbox.read("docs/CHANGES.md").contains("- one ("))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: sandbox.path("CHANGELOG.md"))) == "docs/CHANGES.md")
+    }
+
+    @Test func readOnlyFileAndMalformedFileAreClearErrors() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "feat: one")
+        try sandbox.write("CHANGELOG.md", "# C\n\n## [Unreleased]\n")
+        chmod(sandbox.path("CHANGELOG.md"), 0o444)
+        let readOnly = try sync(sandbox)
+        #expect(readOnly.status == 2)
+        #expect(readOnly.stderr.contains("CHANGELOG.md is read-only"), "\(readOnly)")
+        #expect(try sandbox.read("CHANGELOG.md") == "# C\n\n## [Unreleased]\n")
+
+        chmod(sandbox.path("CHANGELOG.md"), 0o644)
+        try sandbox.write("CHANGELOG.md", "# C\n\n## [Unreleased]\n\n## [Unreleased]\n")
+        let malformed = try sync(sandbox)
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("CHANGELOG.md:5: error: a second \"## [Unreleased]\" section"), "\(malformed)")
+    }
+}
