@@ -1,7 +1,12 @@
 /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
-/// (at most a third of the word's length, and at least 1, edits).
+/// (at most a third of the word's length, and at least 2, edits), or else the one candidate the
+/// word abbreviates (`warn` → `warning`).
 func suggestion(for word: String, among candidates: [String]) -> String? {
     let limit = max(2, word.count / 3)
+    if word.count >= 3 {
+        let abbreviated = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) && $0.count > word.count }
+        if abbreviated.count == 1, editDistance(word, abbreviated[0]) > limit { return abbreviated[0] }
+    }
     var best: (String, Int)?
     for candidate in candidates {
         let distance = editDistance(word.lowercased(), candidate.lowercased())
