@@ -52,6 +52,7 @@ package enum ConfigurationError: Error, Sendable, Hashable, CustomStringConverti
         }
     }
 
+    /// `file:line: what is wrong — did you mean ...?`, ready to show to a person.
     package var description: String {
         let text: String
         switch self {

@@ -64,6 +64,7 @@ package enum TestSupportError: Error, CustomStringConvertible {
     /// A file-system operation failed with `errno`.
     case fileSystem(operation: String, path: String, errno: Int32)
 
+    /// What failed, with the command's output or the system's reason.
     package var description: String {
         switch self {
         case let .executableNotFound(name, searched):
