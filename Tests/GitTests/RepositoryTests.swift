@@ -320,6 +320,11 @@ private func open(_ sandbox: GitSandbox, _ relative: String = ".") throws -> Rep
         }
         #expect(visited == 2)
         #expect(try repository.commitIDs(CommitRange(excluded: ids([b]), included: ids([c]))) == ids([c]))
+        let walker = try repository.walker(CommitRange(excluded: ids([a]), included: ids([c])), order: .newestFirst)
+        var pulled: [String] = []
+        while let commit = try walker.next() { pulled.append(commit.summary) }
+        #expect(pulled == ["fix: c", "feat: b"])
+        #expect(try repository.walker(CommitRange(included: [.zero])).next() == nil)
     }
 
     @Test func mergesFirstParentAncestryAndMergeBase() throws {
