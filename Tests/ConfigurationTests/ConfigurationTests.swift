@@ -301,7 +301,7 @@ private func failure(_ text: String, sourceLocation: SourceLocation = #_sourceLo
             #expect(error.description.hasPrefix(".shipshape.toml: cannot read the configuration"))
         }
         let binary = directory + "/binary.toml"
-        FileManager.default.createFile(atPath: binary, contents: Data([0x61, 0x3D, 0xFF]))
+        _ = FileManager.default.createFile(atPath: binary, contents: Data([0x61, 0x3D, 0xFF]))
         #expect(throws: ConfigurationError.self) { try ShipshapeConfiguration.load(path: binary) }
     }
 }
