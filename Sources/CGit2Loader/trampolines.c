@@ -130,6 +130,20 @@ int git_config_get_string(const char **out, const git_config *cfg, const char *n
     return f(out, cfg, name);
 }
 
+int git_config_parse_bool(int *out, const char *value) {
+    typedef int (*function_t)(int *out, const char *value);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_parse_bool");
+    return f(out, value);
+}
+
+int git_config_parse_int64(int64_t *out, const char *value) {
+    typedef int (*function_t)(int64_t *out, const char *value);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_parse_int64");
+    return f(out, value);
+}
+
 const git_error * git_error_last(void) {
     typedef const git_error * (*function_t)(void);
     static function_t function;

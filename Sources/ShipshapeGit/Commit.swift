@@ -13,6 +13,7 @@ package struct GitTime: Sendable, Hashable, Comparable {
         self.offsetMinutes = offsetMinutes
     }
 
+    /// Orders times by the instant, ignoring the offset.
     package static func < (lhs: GitTime, rhs: GitTime) -> Bool { lhs.secondsSince1970 < rhs.secondsSince1970 }
 }
 

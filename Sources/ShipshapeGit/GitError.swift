@@ -86,7 +86,7 @@ package struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
             return function.hasPrefix("git_repository_open") ? .notARepository : .notFound
         }
         if code == GIT_EINVALIDSPEC.rawValue || code == GIT_EINVALID.rawValue { return .invalidInput }
-        if errorClass == Int32(GIT_ERROR_CONFIG.rawValue) && function.hasPrefix("git_config_get") {
+        if errorClass == Int32(GIT_ERROR_CONFIG.rawValue) && (function.hasPrefix("git_config_get") || function.hasPrefix("git_config_parse")) {
             return .invalidConfigValue
         }
         if lower.contains("corrupt") || lower.contains("truncated") || lower.contains("failed to parse")

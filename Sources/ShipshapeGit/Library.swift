@@ -1,5 +1,13 @@
 import CGit2
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Process-wide libgit2 set-up: initialised once, lazily, the first time a repository is opened.
 ///
 /// `git_libgit2_init` costs about 5 ms (it loads the system CA bundle), so it runs only when a
@@ -9,9 +17,18 @@ import CGit2
 package enum GitLibrary {
     /// Runs `git_libgit2_init` and the option set-up exactly once per process (a global `let`
     /// is initialised once, thread-safely).
+    /// `GIT_CONFIG_NOSYSTEM` (which libgit2 ignores) is honoured here by emptying the system
+    /// configuration's search path, as git does.
     private static let initialization: Int32 = {
         let count = git_libgit2_init()
-        if count >= 0 { _ = shipshape_git_enable_caching(0) }
+        if count >= 0 {
+            _ = shipshape_git_enable_caching(0)
+            if let value = getenv("GIT_CONFIG_NOSYSTEM").map({ String(cString: $0).lowercased() }),
+                ["1", "true", "yes", "on"].contains(value)
+            {
+                _ = shipshape_git_set_search_path(GIT_CONFIG_LEVEL_SYSTEM, "")
+            }
+        }
         return count
     }()
 

@@ -51,7 +51,9 @@ package struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible
     /// - Returns: the first `length` digits.
     package func short(_ length: Int = 7) -> String { String(hex.prefix(max(4, min(40, length)))) }
 
+    /// The full hexadecimal id.
     package var description: String { hex }
 
+    /// Orders ids by their hexadecimal text (a stable, meaningless order for sorting).
     package static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.hex < rhs.hex }
 }

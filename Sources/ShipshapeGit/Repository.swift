@@ -93,9 +93,11 @@ package enum HeadState: Sendable, Hashable {
 package final class Repository {
     let pointer: OpaquePointer
     private var configSnapshot: OpaquePointer?
+    private let overrides: ConfigOverrides
 
-    private init(pointer: OpaquePointer) {
+    private init(pointer: OpaquePointer, overrides: ConfigOverrides) {
         self.pointer = pointer
+        self.overrides = overrides
     }
 
     deinit {
@@ -124,7 +126,7 @@ package final class Repository {
         let code = git_repository_open_ext(&out, path, flags, nil)
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try check(code, "git_repository_open_ext", subject: path)
-        return Repository(pointer: out!)
+        return Repository(pointer: out!, overrides: honoringEnvironment ? ConfigOverrides() : ConfigOverrides { _ in nil })
     }
 
     /// Opens the repository at exactly `path` (a work tree root, a `.git` directory or file, or a
@@ -139,7 +141,7 @@ package final class Repository {
         var out: OpaquePointer?
         let code = git_repository_open_ext(&out, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
         try check(code, "git_repository_open_ext", subject: path)
-        return Repository(pointer: out!)
+        return Repository(pointer: out!, overrides: ConfigOverrides { _ in nil })
     }
 
     // MARK: - Layout
@@ -229,12 +231,15 @@ package final class Repository {
     }
 
     /// A configuration value as text, from all levels (local, worktree, global, XDG, system);
-    /// the most specific level wins. Read from a snapshot taken on first use.
+    /// the most specific level wins. Read from a snapshot taken on first use. When the repository
+    /// was discovered honouring the environment, `git -c` values passed to hooks
+    /// (`GIT_CONFIG_PARAMETERS`, `GIT_CONFIG_COUNT`) win over the files.
     ///
     /// - Parameter key: a dotted key, e.g. `core.commentChar` (case-insensitive section and name).
     /// - Returns: the value, or nil when not set.
     /// - Throws: `GitError` when the configuration cannot be read.
     package func configString(_ key: String) throws(GitError) -> String? {
+        if let override = overrides.value(for: key) { return override ?? "true" }
         let snapshot = try config()
         var value: UnsafePointer<CChar>?
         let code = git_config_get_string(&value, snapshot, key)
@@ -250,6 +255,12 @@ package final class Repository {
     /// - Returns: the value, or nil when not set.
     /// - Throws: `GitError` of kind `.invalidConfigValue` when the value is not a boolean.
     package func configBool(_ key: String) throws(GitError) -> Bool? {
+        if let override = overrides.value(for: key) {
+            guard let text = override else { return true }
+            var value: Int32 = 0
+            try check(git_config_parse_bool(&value, text), "git_config_parse_bool", subject: key)
+            return value != 0
+        }
         let snapshot = try config()
         var value: Int32 = 0
         let code = git_config_get_bool(&value, snapshot, key)
@@ -264,6 +275,11 @@ package final class Repository {
     /// - Returns: the value, or nil when not set.
     /// - Throws: `GitError` of kind `.invalidConfigValue` when the value is not an integer.
     package func configInt(_ key: String) throws(GitError) -> Int64? {
+        if let override = overrides.value(for: key) {
+            var value: Int64 = 0
+            try check(git_config_parse_int64(&value, override ?? ""), "git_config_parse_int64", subject: key)
+            return value
+        }
         let snapshot = try config()
         var value: Int64 = 0
         let code = git_config_get_int64(&value, snapshot, key)

@@ -49,7 +49,7 @@ package struct CommitRange: Sendable, Hashable {
 }
 
 /// An open `git_revwalk`, freed on deinit.
-private final class RevisionWalk {
+final class RevisionWalk {
     let pointer: OpaquePointer
 
     init(repository: Repository, range: CommitRange, order: WalkOrder) throws(GitError) {
@@ -142,5 +142,41 @@ extension Repository {
         var ids: [ObjectID] = []
         while let id = try walk.next() { ids.append(id) }
         return ids
+    }
+}
+
+/// A pull-style walk over a range: call `next()` until it returns nil.
+///
+/// For callers whose per-commit work throws its own errors (which the closure of
+/// `Repository.walkCommits(_:order:_:)` cannot): `while let commit = try walker.next() { ... }`.
+/// Keeps its repository alive; frees libgit2's walk when deallocated.
+package final class CommitWalker {
+    private let repository: Repository
+    private let walk: RevisionWalk?
+
+    init(repository: Repository, range: CommitRange, order: WalkOrder) throws(GitError) {
+        self.repository = repository
+        walk = range.included.allSatisfy(\.isZero) ? nil : try RevisionWalk(repository: repository, range: range, order: order)
+    }
+
+    /// The next commit of the range, or nil when the walk is over.
+    ///
+    /// - Throws: `GitError` when a commit cannot be read.
+    package func next() throws(GitError) -> Commit? {
+        guard let walk, let id = try walk.next() else { return nil }
+        return try repository.commit(id)
+    }
+}
+
+extension Repository {
+    /// Starts a pull-style walk over a range (see `CommitWalker`).
+    ///
+    /// - Parameters:
+    ///   - range: which commits to visit.
+    ///   - order: `.oldestFirst` (default) or `.newestFirst`.
+    /// - Returns: a walker whose `next()` yields the commits.
+    /// - Throws: `GitError` when a starting commit cannot be found.
+    package func walker(_ range: CommitRange, order: WalkOrder = .oldestFirst) throws(GitError) -> CommitWalker {
+        try CommitWalker(repository: self, range: range, order: order)
     }
 }

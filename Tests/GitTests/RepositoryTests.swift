@@ -320,6 +320,34 @@ private func open(_ sandbox: GitSandbox, _ relative: String = ".") throws -> Rep
         }
         #expect(visited == 2)
         #expect(try repository.commitIDs(CommitRange(excluded: ids([b]), included: ids([c]))) == ids([c]))
+        let walker = try repository.walker(CommitRange(excluded: ids([a]), included: ids([c])), order: .newestFirst)
+        var pulled: [String] = []
+        while let commit = try walker.next() { pulled.append(commit.summary) }
+        #expect(pulled == ["fix: c", "feat: b"])
+        #expect(try repository.walker(CommitRange(included: [.zero])).next() == nil)
+    }
+
+    @Test func streamsALongHistory() throws {
+        let sandbox = try GitSandbox()
+        let count = 3_000
+        var script = ""
+        for index in 1...count {
+            let message = "feat: change \(index)\n"
+            script += "commit refs/heads/main\ncommitter T <t@x> \(1_700_000_000 + index) +0000\n"
+            script += "data \(message.utf8.count)\n\(message)\n"
+        }
+        try sandbox.gitOK("fast-import", "--quiet", stdin: script)
+        let repository = try open(sandbox)
+        var last = 0
+        var ordered = true
+        let visited = try repository.walkCommits(CommitRange(included: [repository.resolve("main")])) { commit in
+            let number = Int(commit.summary.dropFirst("feat: change ".count)) ?? -1
+            ordered = ordered && number == last + 1
+            last = number
+            return .continue
+        }
+        #expect(visited == count)
+        #expect(ordered)
     }
 
     @Test func mergesFirstParentAncestryAndMergeBase() throws {

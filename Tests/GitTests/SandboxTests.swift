@@ -64,6 +64,15 @@ import Testing
         #expect(throws: TestSupportError.self) { try run("no-such-executable-xyz", [], in: nil, environment: sandbox.env) }
     }
 
+    @Test func timeoutKillsAHangingChild() throws {
+        let sandbox = try GitSandbox()
+        let result = try sandbox.run("sh", ["-c", "echo started; sleep 30"], timeout: 0.5)
+        #expect(result.timedOut)
+        #expect(result.status == 137)
+        #expect(result.stdout == "started\n")
+        #expect(try !sandbox.run("true", [], timeout: 10).timedOut)
+    }
+
     @Test func bareRemoteAcceptsPush() throws {
         let sandbox = try GitSandbox()
         let remote = try sandbox.makeBareRemote()

@@ -166,11 +166,15 @@ package final class GitSandbox {
     ///   - arguments: the program's arguments.
     ///   - directory: the working directory (relative to `root`, or absolute); nil means `root`.
     ///   - stdin: text for standard input.
+    ///   - timeout: seconds after which the program is killed (see `ProcessResult.timedOut`);
+    ///     nil waits forever.
     /// - Returns: status and output.
     /// - Throws: `TestSupportError` if the program cannot be started.
     @discardableResult
-    package func run(_ executable: String, _ arguments: [String], in directory: String? = nil, stdin: String? = nil) throws -> ProcessResult {
-        try ShipshapeTestSupport.run(executable, arguments, in: path(directory ?? "."), environment: env, stdin: stdin)
+    package func run(
+        _ executable: String, _ arguments: [String], in directory: String? = nil, stdin: String? = nil, timeout: Double? = nil
+    ) throws -> ProcessResult {
+        try ShipshapeTestSupport.run(executable, arguments, in: path(directory ?? "."), environment: env, stdin: stdin, timeout: timeout)
     }
 
     /// Writes a text file, creating parent directories.

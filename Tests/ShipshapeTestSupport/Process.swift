@@ -17,6 +17,8 @@ package struct ProcessResult: Sendable, Hashable, CustomStringConvertible {
     package var stdoutBytes: [UInt8]
     /// Everything the child wrote to standard error.
     package var stderrBytes: [UInt8]
+    /// Whether the child was killed because it outlived the `timeout` given to `run`.
+    package var timedOut: Bool
 
     /// Creates a result from raw output.
     ///
@@ -24,10 +26,12 @@ package struct ProcessResult: Sendable, Hashable, CustomStringConvertible {
     ///   - status: the exit status.
     ///   - stdoutBytes: standard output as written.
     ///   - stderrBytes: standard error as written.
-    package init(status: Int32, stdoutBytes: [UInt8], stderrBytes: [UInt8]) {
+    ///   - timedOut: whether the child was killed for taking too long.
+    package init(status: Int32, stdoutBytes: [UInt8], stderrBytes: [UInt8], timedOut: Bool = false) {
         self.status = status
         self.stdoutBytes = stdoutBytes
         self.stderrBytes = stderrBytes
+        self.timedOut = timedOut
     }
 
     /// Standard output decoded as UTF-8.
@@ -48,7 +52,7 @@ package struct ProcessResult: Sendable, Hashable, CustomStringConvertible {
 
     /// A multi-line summary of status and output, for test failure messages.
     package var description: String {
-        "exit status \(status)\n--- stdout ---\n\(stdout)\n--- stderr ---\n\(stderr)"
+        "exit status \(status)\(timedOut ? " (killed after the timeout)" : "")\n--- stdout ---\n\(stdout)\n--- stderr ---\n\(stderr)"
     }
 }
 
@@ -64,6 +68,7 @@ package enum TestSupportError: Error, CustomStringConvertible {
     /// A file-system operation failed with `errno`.
     case fileSystem(operation: String, path: String, errno: Int32)
 
+    /// What failed, with the command's output or the system's reason.
     package var description: String {
         switch self {
         case let .executableNotFound(name, searched):
@@ -106,7 +111,7 @@ package func resolveExecutable(_ name: String, environment: [String: String]) th
 /// process never changes directory, so tests can run in parallel). Standard output and standard
 /// error are drained, and `stdin` written, concurrently while the child runs with `poll`, so a
 /// child producing megabytes of output cannot deadlock. The child gets exactly `environment`
-/// (nothing is inherited) and default signal dispositions.
+/// (nothing is inherited), default signal dispositions and its own process group.
 ///
 /// - Parameters:
 ///   - executable: a path, or a bare name resolved through `environment["PATH"]`.
@@ -115,14 +120,16 @@ package func resolveExecutable(_ name: String, environment: [String: String]) th
 ///   - environment: the child's complete environment.
 ///   - stdin: text written to the child's standard input, which is then closed; nil gives the
 ///     child an empty standard input.
+///   - timeout: seconds after which the child is killed with SIGKILL (`timedOut` is then set and
+///     the status is 137); nil waits forever.
 /// - Returns: the exit status and captured output.
 /// - Throws: `TestSupportError.executableNotFound` or `.spawnFailed`; a non-zero exit status is
 ///   not an error (see `ProcessResult.status`).
 package func run(
     _ executable: String, _ arguments: [String], in directory: String?, environment: [String: String],
-    stdin: String? = nil
+    stdin: String? = nil, timeout: Double? = nil
 ) throws -> ProcessResult {
-    try run(executable, arguments, in: directory, environment: environment, stdinBytes: stdin.map { Array($0.utf8) })
+    try run(executable, arguments, in: directory, environment: environment, stdinBytes: stdin.map { Array($0.utf8) }, timeout: timeout)
 }
 
 /// Runs a program to completion, feeding it raw bytes on standard input.
@@ -135,11 +142,12 @@ package func run(
 ///   - directory: the child's working directory; nil keeps the current one.
 ///   - environment: the child's complete environment.
 ///   - stdinBytes: bytes written to standard input; nil gives an empty standard input.
+///   - timeout: seconds after which the child is killed; nil waits forever.
 /// - Returns: the exit status and captured output.
 /// - Throws: `TestSupportError.executableNotFound` or `.spawnFailed`.
 package func run(
     _ executable: String, _ arguments: [String], in directory: String?, environment: [String: String],
-    stdinBytes: [UInt8]?
+    stdinBytes: [UInt8]?, timeout: Double? = nil
 ) throws -> ProcessResult {
     let path = try resolveExecutable(executable, environment: environment)
 
@@ -185,7 +193,9 @@ package func run(
     sigemptyset(&emptyMask)
     posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
     posix_spawnattr_setsigmask(&attributes, &emptyMask)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    // Its own process group, so a timeout can kill the child and everything it started.
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
 
     let argv = ([path] + arguments).map { strdup($0) }
     let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
@@ -217,12 +227,25 @@ package func run(
     var output: [UInt8] = [], errors: [UInt8] = []
     var outOpen = true, errOpen = true
     var buffer = [UInt8](repeating: 0, count: 65536)
+    let deadline = timeout.map { monotonicSeconds() + $0 }
+    var timedOut = false
     while outOpen || errOpen || inputOpen {
+        var waitMilliseconds: Int32 = -1
+        if let deadline {
+            let remaining = deadline - monotonicSeconds()
+            if remaining <= 0 {
+                // Kill the child's whole process group (grandchildren would keep the pipes open).
+                kill(-pid, SIGKILL)
+                timedOut = true
+                break
+            }
+            waitMilliseconds = Int32(min(remaining * 1000 + 1, 60_000))
+        }
         var fds: [pollfd] = []
         if outOpen { fds.append(pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0)) }
         if errOpen { fds.append(pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)) }
         if inputOpen { fds.append(pollfd(fd: stdinFD, events: Int16(POLLOUT), revents: 0)) }
-        let ready = poll(&fds, nfds_t(fds.count), -1)
+        let ready = poll(&fds, nfds_t(fds.count), waitMilliseconds)
         if ready < 0 {
             if errno == EINTR { continue }
             throw fail("poll")
@@ -256,7 +279,14 @@ package func run(
     }
     let signal = waitStatus & 0x7f
     let status = signal == 0 ? (waitStatus >> 8) & 0xff : 128 + signal
-    return ProcessResult(status: status, stdoutBytes: output, stderrBytes: errors)
+    return ProcessResult(status: status, stdoutBytes: output, stderrBytes: errors, timedOut: timedOut)
+}
+
+/// Seconds on the monotonic clock.
+private func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
 
 /// Writes to a pipe without letting SIGPIPE terminate the process: the signal is blocked on this

@@ -1,0 +1,206 @@
+/// Finds the line on which each key of a TOML document is defined.
+///
+/// TOMLKit reports positions for syntax errors only, so errors about keys and values find their
+/// line here. The scanner understands just enough TOML (tables, arrays of tables, dotted and
+/// quoted keys, inline tables, multi-line arrays and strings, comments) for documents the parser
+/// has already accepted; lines are 1-based.
+struct KeyLocator {
+    /// The first line of every dotted key path (`commit.rules.type-enum`,
+    /// `commit.rules.body-max-line-length.level`), table headers included.
+    private(set) var lines: [String: Int] = [:]
+
+    private let bytes: [UInt8]
+    private var index = 0
+    private var line = 1
+
+    init(text: String) {
+        bytes = Array(text.utf8)
+        scanDocument()
+    }
+
+    /// The line of a key, or of its nearest ancestor that has one.
+    func line(of path: String) -> Int? {
+        var components = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        while !components.isEmpty {
+            if let found = lines[components.joined(separator: ".")] { return found }
+            components.removeLast()
+        }
+        return nil
+    }
+
+    // MARK: - Scanner
+
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func advance() {
+        if current == UInt8(ascii: "\n") { line += 1 }
+        index += 1
+    }
+
+    private mutating func skipSpaces() {
+        while let c = current, c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") { advance() }
+    }
+
+    /// Skips spaces, newlines and comments (inside arrays).
+    private mutating func skipBlank() {
+        while let c = current {
+            if c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") || c == UInt8(ascii: "\r") || c == UInt8(ascii: "\n") {
+                advance()
+            } else if c == UInt8(ascii: "#") {
+                skipToEndOfLine()
+            } else {
+                return
+            }
+        }
+    }
+
+    private mutating func skipToEndOfLine() {
+        while let c = current, c != UInt8(ascii: "\n") { advance() }
+    }
+
+    private mutating func record(_ path: [String], at recordedLine: Int) {
+        let key = path.joined(separator: ".")
+        if lines[key] == nil { lines[key] = recordedLine }
+    }
+
+    private mutating func scanDocument() {
+        var table: [String] = []
+        while current != nil {
+            skipBlank()
+            guard let c = current else { return }
+            if c == UInt8(ascii: "[") {
+                let headerLine = line
+                advance()
+                if current == UInt8(ascii: "[") { advance() }
+                skipSpaces()
+                table = scanKey()
+                record(table, at: headerLine)
+                skipToEndOfLine()
+            } else {
+                let keyLine = line
+                let key = scanKey()
+                if key.isEmpty {  // Not a key: skip the line rather than loop.
+                    skipToEndOfLine()
+                    continue
+                }
+                record(table + key, at: keyLine)
+                skipSpaces()
+                if current == UInt8(ascii: "=") { advance() }
+                skipSpaces()
+                scanValue(path: table + key)
+                skipSpaces()
+                if current == UInt8(ascii: "#") { skipToEndOfLine() }
+            }
+        }
+    }
+
+    /// Reads a possibly dotted, possibly quoted key; stops before `=`, `]` or the end of line.
+    private mutating func scanKey() -> [String] {
+        var parts: [String] = []
+        while let c = current {
+            skipSpaces()
+            guard let c2 = current else { break }
+            if c2 == UInt8(ascii: "\"") || c2 == UInt8(ascii: "'") {
+                parts.append(scanString())
+            } else {
+                var part: [UInt8] = []
+                while let d = current, isBareKeyByte(d) {
+                    part.append(d)
+                    advance()
+                }
+                if part.isEmpty { break }
+                parts.append(String(decoding: part, as: UTF8.self))
+            }
+            skipSpaces()
+            if current == UInt8(ascii: ".") {
+                advance()
+                continue
+            }
+            _ = c
+            break
+        }
+        return parts
+    }
+
+    private func isBareKeyByte(_ c: UInt8) -> Bool {
+        (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == UInt8(ascii: "-")
+            || c == UInt8(ascii: "_")
+    }
+
+    /// Reads a string (basic, literal, or their multi-line forms) and returns its raw content.
+    private mutating func scanString() -> String {
+        guard let quote = current else { return "" }
+        let multi = index + 2 < bytes.count && bytes[index + 1] == quote && bytes[index + 2] == quote
+        var content: [UInt8] = []
+        if multi {
+            advance(); advance(); advance()
+            while let c = current {
+                if c == quote && index + 2 < bytes.count && bytes[index + 1] == quote && bytes[index + 2] == quote {
+                    advance(); advance(); advance()
+                    // Up to two more quotes may belong to the content.
+                    while current == quote { advance() }
+                    break
+                }
+                if c == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") {
+                    advance()
+                }
+                content.append(c)
+                advance()
+            }
+        } else {
+            advance()
+            while let c = current, c != quote, c != UInt8(ascii: "\n") {
+                if c == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") {
+                    advance()
+                    if let escaped = current { content.append(escaped); advance() }
+                    continue
+                }
+                content.append(c)
+                advance()
+            }
+            if current == quote { advance() }
+        }
+        return String(decoding: content, as: UTF8.self)
+    }
+
+    private mutating func scanValue(path: [String]) {
+        guard let c = current else { return }
+        switch c {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+            _ = scanString()
+        case UInt8(ascii: "["):
+            advance()
+            while true {
+                skipBlank()
+                guard let d = current else { return }
+                if d == UInt8(ascii: "]") { advance(); return }
+                if d == UInt8(ascii: ",") { advance(); continue }
+                let before = index
+                scanValue(path: path)
+                if index == before { advance() }
+            }
+        case UInt8(ascii: "{"):
+            advance()
+            while true {
+                skipSpaces()
+                guard let d = current else { return }
+                if d == UInt8(ascii: "}") { advance(); return }
+                if d == UInt8(ascii: ",") { advance(); continue }
+                let keyLine = line
+                let key = scanKey()
+                if key.isEmpty { advance(); continue }
+                record(path + key, at: keyLine)
+                skipSpaces()
+                if current == UInt8(ascii: "=") { advance() }
+                skipSpaces()
+                scanValue(path: path + key)
+            }
+        default:
+            while let d = current, d != UInt8(ascii: ","), d != UInt8(ascii: "]"), d != UInt8(ascii: "}"),
+                d != UInt8(ascii: "\n"), d != UInt8(ascii: "#")
+            {
+                advance()
+            }
+        }
+    }
+}

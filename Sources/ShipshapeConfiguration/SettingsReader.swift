@@ -1,0 +1,370 @@
+import ShipshapePatterns
+import ShipshapePolicy
+import TOMLKit
+
+/// Turns a parsed TOML table into settings, collecting every error with its line.
+struct SettingsReader {
+    let file: String
+    let locator: KeyLocator
+    private(set) var errors: [ConfigurationError] = []
+
+    init(file: String, locator: KeyLocator) {
+        self.file = file
+        self.locator = locator
+    }
+
+    static let topLevelKeys = ["commit", "branches"]
+    static let commitKeys = [
+        "types", "scopes", "ignore-defaults", "ignore-patterns", "bot-authors", "header-pattern", "subject-pattern",
+        "exempt-url-lines", "exempt-trailers", "acronyms", "rules",
+    ]
+    static let branchKeys = ["level", "patterns", "extra-patterns"]
+    static let ruleTableKeys = ["level", "when", "value"]
+
+    mutating func read(_ root: TOMLTable) -> ShipshapeConfiguration {
+        var configuration = ShipshapeConfiguration()
+        for key in root.keys where !Self.topLevelKeys.contains(key) {
+            unknownKey(key, known: Self.topLevelKeys, prefix: "")
+        }
+        if let commit = root["commit"] {
+            if let table = requireTable(commit, key: "commit") { readCommit(table, into: &configuration.lint) }
+        }
+        if let branches = root["branches"] {
+            if let table = requireTable(branches, key: "branches") { readBranches(table, into: &configuration.branches) }
+        }
+        return configuration
+    }
+
+    // MARK: - [commit]
+
+    private mutating func readCommit(_ table: TOMLTable, into lint: inout LintSettings) {
+        for key in table.keys where !Self.commitKeys.contains(key) {
+            unknownKey(key, known: Self.commitKeys, prefix: "commit.")
+        }
+        if let value = table["types"], let types = strings(value, key: "commit.types") {
+            var rule = configuration(of: "type-enum", in: lint)
+            rule.value = .strings(types)
+            lint.rules["type-enum"] = rule
+        }
+        if let value = table["scopes"], let scopes = strings(value, key: "commit.scopes") {
+            lint.rules["scope-enum"] = RuleConfiguration(.error, .always, .strings(scopes))
+        }
+        if let value = table["ignore-defaults"], let flag = bool(value, key: "commit.ignore-defaults") {
+            lint.ignores.useDefaults = flag
+        }
+        if let value = table["ignore-patterns"] {
+            lint.ignores.patterns = patterns(value, key: "commit.ignore-patterns")
+        }
+        if let value = table["bot-authors"], let authors = strings(value, key: "commit.bot-authors") {
+            lint.ignores.botAuthors = authors
+        }
+        if let value = table["header-pattern"], let source = string(value, key: "commit.header-pattern"),
+            let pattern = compile(source, key: "commit.header-pattern")
+        {
+            let missing = ["type", "subject"].filter { pattern.groupNames[$0] == nil }
+            if missing.isEmpty {
+                lint.headerPattern = pattern
+            } else {
+                let key = "commit.header-pattern"
+                errors.append(.missingGroups(file: file, key: key, line: locator.line(of: key), pattern: source, groups: missing))
+            }
+        }
+        if let value = table["subject-pattern"], let source = string(value, key: "commit.subject-pattern") {
+            lint.subjectPattern = compile(source, key: "commit.subject-pattern")
+        }
+        if let value = table["exempt-url-lines"], let flag = bool(value, key: "commit.exempt-url-lines") {
+            lint.exemptURLLines = flag
+        }
+        if let value = table["exempt-trailers"], let flag = bool(value, key: "commit.exempt-trailers") {
+            lint.exemptTrailers = flag
+        }
+        if let value = table["acronyms"], let words = strings(value, key: "commit.acronyms") {
+            lint.acronyms = words
+        }
+        if let value = table["rules"], let rules = requireTable(value, key: "commit.rules") {
+            readRules(rules, into: &lint)
+        }
+    }
+
+    private func configuration(of rule: String, in lint: LintSettings) -> RuleConfiguration {
+        lint.rules[rule] ?? RuleCatalog.descriptor(for: rule)?.defaultConfiguration ?? RuleConfiguration(.off)
+    }
+
+    // MARK: - [commit.rules]
+
+    private mutating func readRules(_ table: TOMLTable, into lint: inout LintSettings) {
+        let ids = RuleCatalog.descriptors.map(\.id)
+        for id in table.keys {
+            let key = "commit.rules." + id
+            guard let descriptor = RuleCatalog.descriptor(for: id) else {
+                errors.append(.unknownRule(file: file, rule: id, line: locator.line(of: key), suggestion: suggestion(for: id, among: ids)))
+                continue
+            }
+            guard let value = table[id] else { continue }
+            if let rule = readRule(value, key: key, descriptor: descriptor, base: configuration(of: id, in: lint)) {
+                lint.rules[id] = rule
+            }
+        }
+    }
+
+    /// One rule entry in any of its forms: a level string, a bare value, a table
+    /// `{ level, when, value }` or commitlint's array `[level, when, value]`.
+    private mutating func readRule(
+        _ value: any TOMLValueConvertible, key: String, descriptor: RuleDescriptor, base: RuleConfiguration
+    ) -> RuleConfiguration? {
+        var rule = base
+        switch value.type {
+        case .table:
+            let table = value.table!
+            for name in table.keys where !Self.ruleTableKeys.contains(name) {
+                unknownKey(name, known: Self.ruleTableKeys, prefix: key + ".")
+            }
+            if let level = table["level"] {
+                guard let parsed = self.level(level, key: key + ".level") else { return nil }
+                rule.level = parsed
+            }
+            if let when = table["when"] {
+                guard let parsed = applicability(when, key: key + ".when") else { return nil }
+                rule.applicability = parsed
+            }
+            if let ruleValue = table["value"] {
+                guard let parsed = self.ruleValue(ruleValue, key: key + ".value", kind: descriptor.valueKind) else { return nil }
+                rule.value = parsed
+            }
+            return rule
+        case .array where isCommitlintArray(value.array!):
+            let array = Array(value.array!)
+            guard array.count <= 3 else {
+                errors.append(.badValue(
+                    file: file, key: key, line: locator.line(of: key), value: "an array of \(array.count) elements",
+                    reason: "commitlint's form is [level, \"always\" | \"never\", value]", suggestion: nil))
+                return nil
+            }
+            guard let parsed = level(array[0], key: key) else { return nil }
+            rule.level = parsed
+            if array.count > 1 {
+                guard let when = applicability(array[1], key: key) else { return nil }
+                rule.applicability = when
+            }
+            if array.count > 2 {
+                guard let parsed = ruleValue(array[2], key: key, kind: descriptor.valueKind) else { return nil }
+                rule.value = parsed
+            }
+            return rule
+        case .string:
+            let text = value.string!
+            if let parsed = RuleLevel(rawValue: text) {
+                rule.level = parsed
+                return rule
+            }
+            switch descriptor.valueKind {
+            case .string, .cases:
+                guard let parsed = ruleValue(value, key: key, kind: descriptor.valueKind) else { return nil }
+                rule.value = parsed
+                return rule
+            default:
+                errors.append(.badValue(
+                    file: file, key: key, line: locator.line(of: key), value: quoted(text),
+                    reason: "a string here is a level: \"off\", \"warning\" or \"error\"",
+                    suggestion: suggestion(for: text, among: RuleLevel.allCases.map(\.rawValue))))
+                return nil
+            }
+        default:
+            guard let parsed = ruleValue(value, key: key, kind: descriptor.valueKind) else { return nil }
+            rule.value = parsed
+            return rule
+        }
+    }
+
+    /// Whether an array is commitlint's `[level, when, value]` rather than a list value: its first
+    /// element is a level (name or 0...2) and the second, if any, is `always` or `never`.
+    private func isCommitlintArray(_ array: TOMLArray) -> Bool {
+        guard let first = array.first else { return false }
+        let firstIsLevel: Bool
+        switch first.type {
+        case .string: firstIsLevel = RuleLevel(rawValue: first.string!) != nil
+        case .int: firstIsLevel = (0...2).contains(first.int!)
+        default: firstIsLevel = false
+        }
+        guard firstIsLevel else { return false }
+        if array.count == 1 { return true }
+        let second = array[array.index(after: array.startIndex)]
+        return second.type == .string && Applicability(rawValue: second.string!) != nil
+    }
+
+    private mutating func ruleValue(_ value: any TOMLValueConvertible, key: String, kind: RuleValueKind) -> RuleValue? {
+        let line = locator.line(of: key)
+        switch kind {
+        case .none:
+            errors.append(.badValue(
+                file: file, key: key, line: line, value: render(value), reason: "this rule takes no value; set only its level and when",
+                suggestion: nil))
+            return nil
+        case .integer:
+            guard value.type == .int, let number = value.int else {
+                errors.append(.wrongType(file: file, key: key, line: line, expected: "an integer", actual: describe(value)))
+                return nil
+            }
+            guard number >= 0 else {
+                errors.append(.badValue(file: file, key: key, line: line, value: String(number), reason: "a length cannot be negative", suggestion: nil))
+                return nil
+            }
+            return .integer(number)
+        case .string:
+            guard let text = string(value, key: key) else { return nil }
+            return .string(text)
+        case .strings:
+            guard let list = strings(value, key: key) else { return nil }
+            return .strings(list)
+        case let .cases(allowed):
+            let list: [String]
+            if value.type == .string {
+                list = [value.string!]
+            } else {
+                guard let parsed = strings(value, key: key, expected: "a case name or an array of case names") else { return nil }
+                list = parsed
+            }
+            for name in list where !allowed.contains(name) {
+                errors.append(.badValue(
+                    file: file, key: key, line: line, value: quoted(name),
+                    reason: "unknown case; use one of \(allowed.joined(separator: ", "))",
+                    suggestion: suggestion(for: name, among: allowed)))
+                return nil
+            }
+            return .strings(list)
+        }
+    }
+
+    private mutating func level(_ value: any TOMLValueConvertible, key: String) -> RuleLevel? {
+        let names = RuleLevel.allCases.map(\.rawValue)
+        switch value.type {
+        case .string:
+            if let level = RuleLevel(rawValue: value.string!) { return level }
+            errors.append(.badValue(
+                file: file, key: key, line: locator.line(of: key), value: quoted(value.string!),
+                reason: "the level must be \"off\", \"warning\" or \"error\"", suggestion: suggestion(for: value.string!, among: names)))
+        case .int:
+            let number = value.int!
+            if (0...2).contains(number) { return [RuleLevel.off, .warning, .error][number] }
+            errors.append(.badValue(
+                file: file, key: key, line: locator.line(of: key), value: String(number),
+                reason: "a numeric level must be 0 (off), 1 (warning) or 2 (error)", suggestion: nil))
+        default:
+            errors.append(.wrongType(file: file, key: key, line: locator.line(of: key), expected: "a level string (\"off\", \"warning\" or \"error\")", actual: describe(value)))
+        }
+        return nil
+    }
+
+    private mutating func applicability(_ value: any TOMLValueConvertible, key: String) -> Applicability? {
+        guard let text = string(value, key: key) else { return nil }
+        if let parsed = Applicability(rawValue: text) { return parsed }
+        errors.append(.badValue(
+            file: file, key: key, line: locator.line(of: key), value: quoted(text), reason: "use \"always\" or \"never\"",
+            suggestion: suggestion(for: text, among: Applicability.allCases.map(\.rawValue))))
+        return nil
+    }
+
+    // MARK: - [branches]
+
+    private mutating func readBranches(_ table: TOMLTable, into branches: inout BranchSettings) {
+        for key in table.keys where !Self.branchKeys.contains(key) {
+            unknownKey(key, known: Self.branchKeys, prefix: "branches.")
+        }
+        if let value = table["level"], let level = level(value, key: "branches.level") {
+            branches.level = level
+        }
+        if let value = table["patterns"] {
+            branches.patterns = patterns(value, key: "branches.patterns")
+        }
+        if let value = table["extra-patterns"] {
+            branches.extraPatterns = patterns(value, key: "branches.extra-patterns")
+        }
+    }
+
+    // MARK: - Typed accessors
+
+    private mutating func requireTable(_ value: any TOMLValueConvertible, key: String) -> TOMLTable? {
+        if value.type == .table, let table = value.table { return table }
+        errors.append(.wrongType(file: file, key: key, line: locator.line(of: key), expected: "a table", actual: describe(value)))
+        return nil
+    }
+
+    private mutating func string(_ value: any TOMLValueConvertible, key: String) -> String? {
+        if value.type == .string, let text = value.string { return text }
+        errors.append(.wrongType(file: file, key: key, line: locator.line(of: key), expected: "a string", actual: describe(value)))
+        return nil
+    }
+
+    private mutating func bool(_ value: any TOMLValueConvertible, key: String) -> Bool? {
+        if value.type == .bool, let flag = value.bool { return flag }
+        errors.append(.wrongType(file: file, key: key, line: locator.line(of: key), expected: "true or false", actual: describe(value)))
+        return nil
+    }
+
+    private mutating func strings(_ value: any TOMLValueConvertible, key: String, expected: String = "an array of strings") -> [String]? {
+        guard value.type == .array, let array = value.array else {
+            errors.append(.wrongType(file: file, key: key, line: locator.line(of: key), expected: expected, actual: describe(value)))
+            return nil
+        }
+        var result: [String] = []
+        for element in array {
+            guard element.type == .string, let text = element.string else {
+                errors.append(.wrongType(
+                    file: file, key: key, line: locator.line(of: key), expected: expected,
+                    actual: "an array containing \(describe(element))"))
+                return nil
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    private mutating func patterns(_ value: any TOMLValueConvertible, key: String) -> [Pattern] {
+        guard let sources = strings(value, key: key, expected: "an array of regular expressions (strings)") else { return [] }
+        return sources.compactMap { compile($0, key: key) }
+    }
+
+    private mutating func compile(_ source: String, key: String) -> Pattern? {
+        do {
+            return try Pattern(source)
+        } catch {
+            let line = locator.line(of: key)
+            switch error {
+            case let .invalid(pattern, offset, reason):
+                errors.append(.badPattern(file: file, key: key, line: line, pattern: pattern, offset: offset, reason: reason))
+            default:
+                errors.append(.badPattern(file: file, key: key, line: line, pattern: source, offset: 0, reason: error.description))
+            }
+            return nil
+        }
+    }
+
+    private mutating func unknownKey(_ name: String, known: [String], prefix: String) {
+        let key = prefix + name
+        errors.append(.unknownKey(
+            file: file, key: key, line: locator.line(of: key),
+            suggestion: suggestion(for: name, among: known).map { prefix + $0 }))
+    }
+
+    /// "a string", "an integer (120)", ... for wrong-type messages.
+    private func describe(_ value: any TOMLValueConvertible) -> String {
+        switch value.type {
+        case .string: return "a string (\(quoted(value.string ?? "")))"
+        case .int: return "an integer (\(value.int.map(String.init) ?? ""))"
+        case .double: return "a float"
+        case .bool: return "a boolean (\(value.bool == true ? "true" : "false"))"
+        case .array: return "an array"
+        case .table: return "a table"
+        case .date, .time, .dateTime: return "a date or time"
+        }
+    }
+
+    private func render(_ value: any TOMLValueConvertible) -> String {
+        switch value.type {
+        case .string: return quoted(value.string ?? "")
+        case .int: return value.int.map(String.init) ?? "?"
+        case .bool: return value.bool == true ? "true" : "false"
+        default: return describe(value)
+        }
+    }
+}

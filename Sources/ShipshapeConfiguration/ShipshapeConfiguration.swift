@@ -1,0 +1,124 @@
+package import ShipshapePolicy
+import ShipshapePatterns
+import TOMLKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Everything `.shipshape.toml` configures, as typed settings owned by each domain.
+///
+/// Zero configuration works: without a file every setting has its default (commitlint's
+/// `config-conventional` rules, the built-in branch strategy).
+package struct ShipshapeConfiguration: Sendable {
+    /// The file name looked up at the repository root.
+    package static let fileName = ".shipshape.toml"
+
+    /// Commit-message rules and their relief (ignores, exemptions, acronyms).
+    package var lint: LintSettings
+    /// Branch-name policy.
+    package var branches: BranchSettings
+    /// The file the settings came from, or nil when defaults are used.
+    package var sourcePath: String?
+
+    /// Creates a configuration.
+    ///
+    /// - Parameters:
+    ///   - lint: commit-message settings.
+    ///   - branches: branch-name settings.
+    ///   - sourcePath: the file the settings came from.
+    package init(lint: LintSettings = LintSettings(), branches: BranchSettings = BranchSettings(), sourcePath: String? = nil) {
+        self.lint = lint
+        self.branches = branches
+        self.sourcePath = sourcePath
+    }
+
+    /// Loads `.shipshape.toml` from a repository's work-tree root.
+    ///
+    /// Only a `stat` happens when the file is absent, so this is cheap enough for every commit.
+    /// Errors name the file as `.shipshape.toml` (hooks run at the work-tree root, and CI
+    /// annotations want repository-relative paths); `sourcePath` is the full path.
+    ///
+    /// - Parameter repositoryRoot: the work-tree root; nil (a bare repository, or no repository)
+    ///   gives the defaults.
+    /// - Returns: the settings, or the defaults when there is no file.
+    /// - Throws: `ConfigurationError` when the file cannot be read or is invalid.
+    package static func load(repositoryRoot: String?) throws(ConfigurationError) -> ShipshapeConfiguration {
+        guard let repositoryRoot else { return ShipshapeConfiguration() }
+        let root = repositoryRoot.hasSuffix("/") ? String(repositoryRoot.dropLast()) : repositoryRoot
+        return try load(path: root + "/" + fileName, displayName: fileName)
+    }
+
+    /// Loads a configuration file.
+    ///
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - displayName: how errors name the file; defaults to `path`.
+    /// - Returns: the settings, or the defaults when the file does not exist.
+    /// - Throws: `ConfigurationError` when the file cannot be read or is invalid.
+    package static func load(path: String, displayName: String? = nil) throws(ConfigurationError) -> ShipshapeConfiguration {
+        let name = displayName ?? path
+        guard let bytes = try readFile(path, displayName: name) else { return ShipshapeConfiguration() }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .unreadable(file: name, reason: "the file is not valid UTF-8 (TOML files must be UTF-8)")
+        }
+        var configuration = try parse(text: text, path: name)
+        configuration.sourcePath = path
+        return configuration
+    }
+
+    /// Parses configuration text.
+    ///
+    /// Shortcuts (`commit.types`, `commit.scopes`) apply first, then `[commit.rules]`, so an
+    /// explicit rule entry wins. When several mistakes are present, the one on the earliest line
+    /// is reported.
+    ///
+    /// - Parameters:
+    ///   - text: the TOML document.
+    ///   - path: the file name used in errors and as `sourcePath`.
+    /// - Returns: the settings.
+    /// - Throws: `ConfigurationError` for invalid TOML, unknown keys, wrong types, bad values
+    ///   and bad patterns.
+    package static func parse(text: String, path: String = fileName) throws(ConfigurationError) -> ShipshapeConfiguration {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .syntax(file: path, line: error.source.begin.line, column: error.source.begin.column, message: error.description)
+        } catch {
+            throw .syntax(file: path, line: 1, column: 1, message: "\(error)")
+        }
+        var reader = SettingsReader(file: path, locator: KeyLocator(text: text))
+        var configuration = reader.read(table)
+        if let first = reader.errors.min(by: { ($0.line ?? Int.max) < ($1.line ?? Int.max) }) { throw first }
+        configuration.sourcePath = path
+        return configuration
+    }
+
+    /// Reads a whole file; nil when it does not exist.
+    private static func readFile(_ path: String, displayName: String) throws(ConfigurationError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return nil }
+            throw .unreadable(file: displayName, reason: String(cString: strerror(code)))
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16384)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(file: displayName, reason: String(cString: strerror(errno)))
+            }
+            bytes += buffer[0..<count]
+        }
+        return bytes
+    }
+}
