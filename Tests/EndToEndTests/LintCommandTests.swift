@@ -76,6 +76,29 @@ import ShipshapeTestSupport
         #expect(ids.isSuperset(of: ["type-enum", "header-max-length", "subject-case", "scope-enum", "signed-off-by"]))
     }
 
+    @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
+        // `script` gives the command a pseudo-terminal as its standard output.
+        guard (try? resolveExecutable("script", environment: ProcessInfo.processInfo.environment)) != nil else { return }
+        let command = "\(shipshape) lint --message 'feature: x'"
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "TERM": "xterm"]
+        let tty = try run("script", ["-qec", command, "/dev/null"], in: "/", environment: env)
+        #expect(tty.stdout.contains("\u{1B}[1;31merror"))
+        env["NO_COLOR"] = "1"
+        let noColor = try run("script", ["-qec", command, "/dev/null"], in: "/", environment: env)
+        #expect(noColor.stdout.contains("error: [type-enum]"))
+        #expect(!noColor.stdout.contains("\u{1B}["))
+        let piped = try run(shipshape, ["lint", "--message", "feature: x"], in: "/", environment: [:])
+        #expect(!piped.stdout.contains("\u{1B}["))
+    }
+
+    @Test func installIntoABareRepositoryUsesItsHooksDirectory() throws {
+        let sandbox = try GitSandbox(bare: true)
+        let result = try sandbox.run(shipshape, ["install"])
+        #expect(result.status == 0, "\(result)")
+        #expect(sandbox.exists("hooks/pre-push"))
+        #expect(sandbox.exists("hooks/commit-msg"))
+    }
+
     @Test func installOutsideARepositoryIsAnEnvironmentError() throws {
         let result = try run(shipshape, ["install", "--repo", "/"], in: "/", environment: [:])
         #expect(result.status == 2)
