@@ -4,6 +4,11 @@ import Glibc
 import Darwin
 #endif
 
+/// The watchdog's message, prepared before the alarm is armed (read only in the signal handler).
+nonisolated(unsafe) private var watchdogMessage: UnsafeBufferPointer<UInt8>?
+/// The watchdog's exit status.
+nonisolated(unsafe) private var watchdogStatus: Int32 = 2
+
 /// The process' side of the front ends: environment, standard streams and colour decisions.
 ///
 /// Executables use it to gather what a use case needs and to print what it returns; the use
@@ -54,6 +59,36 @@ package enum Console {
             }
             offset += n
         }
+    }
+
+    /// Makes sure the process ends within a time limit, whatever happens inside the libraries.
+    ///
+    /// A hook must never hang a `git commit` or `git push`: libgit2 1.5 can spin forever on some
+    /// damaged objects. After `seconds` (overridable with `SHIPSHAPE_TIMEOUT`, 0 disables it)
+    /// the process prints why and exits with `status` (2 for a check that could not run; a hook
+    /// that must never block, such as post-merge, passes 0).
+    ///
+    /// - Parameters:
+    ///   - program: the name shown in the message.
+    ///   - seconds: the default limit.
+    ///   - status: the exit status on timeout.
+    ///   - environment: where `SHIPSHAPE_TIMEOUT` is read from.
+    package static func startWatchdog(program: String, seconds: UInt32, status: Int32, environment: [String: String]) {
+        var limit = seconds
+        if let text = environment["SHIPSHAPE_TIMEOUT"], let value = UInt32(text) { limit = value }
+        guard limit > 0 else { return }
+        let text = "\(program): error: gave up after \(limit) s; the repository may be damaged (run git fsck) or very large (raise SHIPSHAPE_TIMEOUT, in seconds)\n"
+        let bytes = Array(text.utf8)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = buffer.initialize(from: bytes)
+        watchdogMessage = UnsafeBufferPointer(buffer)
+        watchdogStatus = status
+        signal(SIGALRM) { _ in
+            // Only async-signal-safe calls here: write(2) and _exit(2).
+            if let message = watchdogMessage { _ = Glibc.write(2, message.baseAddress, message.count) }
+            _exit(watchdogStatus)
+        }
+        alarm(limit)
     }
 
     /// Ends the process with a status.

@@ -10,6 +10,7 @@ guard arguments.count == 1, let messagePath = arguments.first, !messagePath.isEm
 }
 
 let invocation = Console.invocation()
+Console.startWatchdog(program: "shipshape commit-msg", seconds: 60, status: 2, environment: invocation.environment)
 do {
     let outcome = try CommitMsgHook.run(messagePath: messagePath, invocation: invocation)
     let renderer = Renderer(format: .text, color: Console.useColor(fileDescriptor: 2, environment: invocation.environment))

@@ -198,6 +198,19 @@ import ShipshapeTestSupport
         #expect(direct.status == 2)
     }
 
+    @Test func aStuckHookGivesUpInsteadOfHangingTheCommit() throws {
+        // A FIFO with no writer blocks open(2) forever: the watchdog must end the hook.
+        let sandbox = try GitSandbox()
+        let fifo = sandbox.path("MSG")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        var env = sandbox.env
+        env["SHIPSHAPE_TIMEOUT"] = "1"
+        let result = try run(bin + "/commit-msg", ["MSG"], in: sandbox.root, environment: env, timeout: 20)
+        #expect(!result.timedOut)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("gave up after 1 s"))
+    }
+
     @Test func hookProgramCalledWronglyIsAUsageError() throws {
         let result = try run(bin + "/commit-msg", [], in: nil, environment: [:])
         #expect(result.status == 2)
