@@ -19,6 +19,7 @@ struct Shipshape: ParsableCommand {
 
     /// Runs the command line, mapping argument errors to status 2 instead of the library's 64.
     static func main() {
+        Console.startWatchdog(program: "shipshape", seconds: 600, status: 2, environment: Console.environment())
         // The everyday forms of `shipshape lint` skip ArgumentParser's reflection-based parsing,
         // which costs more than the lint itself; anything else (help, errors) goes through it.
         if let request = LintRequest(fastArguments: Array(CommandLine.arguments.dropFirst())) {
