@@ -124,6 +124,17 @@ struct RepositoryOptions: ParsableArguments {
     }
 }
 
+extension RepositoryOptions {
+    /// Installs or removes the hooks of the chosen repository and says what was done.
+    func runInstaller(remove: Bool) throws {
+        let invocation = Console.invocation()
+        let actions = try InstallUseCase.run(
+            repository: directory(invocation), programDirectory: try programDirectory(), remove: remove,
+            invocation: invocation)
+        for action in actions { Console.out(action.description + "\n") }
+    }
+}
+
 /// The directory holding `shipshape` and the hook programs.
 func programDirectory() throws -> String {
     guard let path = FileSystem.executablePath() else {
@@ -144,13 +155,7 @@ struct Install: ParsableCommand {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() throws {
-        let invocation = Console.invocation()
-        let actions = try InstallUseCase.run(
-            repository: options.directory(invocation), programDirectory: try programDirectory(), remove: false,
-            invocation: invocation)
-        for action in actions { Console.out(action.description + "\n") }
-    }
+    func run() throws { try options.runInstaller(remove: false) }
 }
 
 struct Uninstall: ParsableCommand {
@@ -159,13 +164,7 @@ struct Uninstall: ParsableCommand {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() throws {
-        let invocation = Console.invocation()
-        let actions = try InstallUseCase.run(
-            repository: options.directory(invocation), programDirectory: try programDirectory(), remove: true,
-            invocation: invocation)
-        for action in actions { Console.out(action.description + "\n") }
-    }
+    func run() throws { try options.runInstaller(remove: true) }
 }
 
 struct Rules: ParsableCommand {
