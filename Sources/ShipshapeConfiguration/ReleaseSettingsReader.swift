@@ -85,14 +85,14 @@ extension SettingsReader {
                     file: file, key: prefix, line: locator.line(of: prefix), expected: "a table with path and pattern", actual: describe(element)))
                 continue
             }
-            for key in entry.keys where !Self.versionSourceKeys.contains(key) {
-                unknownKey(key, known: Self.versionSourceKeys, prefix: prefix + ".")
-            }
+            // A misspelt key explains a missing one: report only the misspelling.
+            let misspelt = entry.keys.filter { !Self.versionSourceKeys.contains($0) }
+            for key in misspelt { unknownKey(key, known: Self.versionSourceKeys, prefix: prefix + ".") }
             let example = #"path = "Dockerfile" and pattern = 'LABEL version="(?<version>[^"]+)"'"#
             var path: String?
             if let value = entry["path"] {
                 path = repositoryPath(value, key: prefix + ".path")
-            } else {
+            } else if misspelt.isEmpty {
                 errors.append(.missingKey(file: file, key: prefix + ".path", line: locator.line(of: prefix), example: example))
             }
             var pattern: Pattern?
@@ -105,7 +105,7 @@ extension SettingsReader {
                         errors.append(.missingGroups(file: file, key: key, line: locator.line(of: key), pattern: source, groups: ["version"]))
                     }
                 }
-            } else {
+            } else if misspelt.isEmpty {
                 errors.append(.missingKey(file: file, key: prefix + ".pattern", line: locator.line(of: prefix), example: example))
             }
             var multiple = false
@@ -244,16 +244,15 @@ extension SettingsReader {
                     file: file, key: prefix, line: locator.line(of: prefix), expected: "a table with title and types", actual: describe(element)))
                 continue
             }
-            for key in entry.keys where !Self.categoryKeys.contains(key) {
-                unknownKey(key, known: Self.categoryKeys, prefix: prefix + ".")
-            }
+            let misspelt = entry.keys.filter { !Self.categoryKeys.contains($0) }
+            for key in misspelt { unknownKey(key, known: Self.categoryKeys, prefix: prefix + ".") }
             let example = #"title = "Added" and types = ["feat"]"#
             guard let titleValue = entry["title"] else {
-                errors.append(.missingKey(file: file, key: prefix + ".title", line: locator.line(of: prefix), example: example))
+                if misspelt.isEmpty { errors.append(.missingKey(file: file, key: prefix + ".title", line: locator.line(of: prefix), example: example)) }
                 continue
             }
             guard let typesValue = entry["types"] else {
-                errors.append(.missingKey(file: file, key: prefix + ".types", line: locator.line(of: prefix), example: example))
+                if misspelt.isEmpty { errors.append(.missingKey(file: file, key: prefix + ".types", line: locator.line(of: prefix), example: example)) }
                 continue
             }
             guard let text = string(titleValue, key: prefix + ".title"), let title = title(text, key: prefix + ".title"),
