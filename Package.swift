@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "ShipshapeConfiguration",
             dependencies: [
-                "ShipshapePolicy", "ShipshapeMessage", "ShipshapePatterns",
+                "ShipshapePolicy", "ShipshapeMessage", "ShipshapePatterns", "ShipshapeVersioning", "ShipshapeChangelog",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strict),
@@ -112,7 +112,8 @@ let package = Package(
             dependencies: ["ShipshapePolicy", "ShipshapeMessage", "ShipshapeDiagnostics"],
             swiftSettings: strict),
         .testTarget(
-            name: "ConfigurationTests", dependencies: ["ShipshapeConfiguration", "ShipshapePolicy"],
+            name: "ConfigurationTests",
+            dependencies: ["ShipshapeConfiguration", "ShipshapePolicy", "ShipshapeVersioning", "ShipshapeChangelog", "ShipshapePatterns"],
             swiftSettings: strict),
         .testTarget(
             name: "VersioningTests",

@@ -22,13 +22,16 @@ package enum ConfigurationError: Error, Sendable, Hashable, CustomStringConverti
     /// A pattern that lacks named groups the key requires (`header-pattern` needs `type` and
     /// `subject`).
     case missingGroups(file: String, key: String, line: Int?, pattern: String, groups: [String])
+    /// A table that lacks a key it requires (a `[[versions.sources]]` entry without `pattern`);
+    /// `key` is the missing key's dotted path, `line` the table's.
+    case missingKey(file: String, key: String, line: Int?, example: String)
 
     /// The file the error is about (as it was named when loading).
     package var file: String {
         switch self {
         case let .unreadable(file, _), let .syntax(file, _, _, _), let .unknownKey(file, _, _, _),
             let .unknownRule(file, _, _, _), let .wrongType(file, _, _, _, _), let .badValue(file, _, _, _, _, _),
-            let .badPattern(file, _, _, _, _, _), let .missingGroups(file, _, _, _, _):
+            let .badPattern(file, _, _, _, _, _), let .missingGroups(file, _, _, _, _), let .missingKey(file, _, _, _):
             return file
         }
     }
@@ -39,7 +42,8 @@ package enum ConfigurationError: Error, Sendable, Hashable, CustomStringConverti
         case .unreadable: return nil
         case let .syntax(_, line, _, _): return line
         case let .unknownKey(_, _, line, _), let .unknownRule(_, _, line, _), let .wrongType(_, _, line, _, _),
-            let .badValue(_, _, line, _, _, _), let .badPattern(_, _, line, _, _, _), let .missingGroups(_, _, line, _, _):
+            let .badValue(_, _, line, _, _, _), let .badPattern(_, _, line, _, _, _), let .missingGroups(_, _, line, _, _),
+            let .missingKey(_, _, line, _):
             return line
         }
     }
@@ -74,6 +78,8 @@ package enum ConfigurationError: Error, Sendable, Hashable, CustomStringConverti
         case let .missingGroups(_, key, _, pattern, groups):
             text = "pattern \(quoted(pattern)) for \(quoted(key)) lacks the named group"
                 + (groups.count == 1 ? " " : "s ") + groups.map { "(?<\($0)>...)" }.joined(separator: " and ")
+        case let .missingKey(_, key, _, example):
+            text = "missing key \(quoted(key)); add it, e.g. \(example)"
         }
         return location + " " + text
     }

@@ -6,10 +6,14 @@
 /// has already accepted; lines are 1-based.
 struct KeyLocator {
     /// The first line of every dotted key path (`commit.rules.type-enum`,
-    /// `commit.rules.body-max-line-length.level`), table headers included.
+    /// `commit.rules.body-max-line-length.level`), table headers included. Elements of arrays and
+    /// of arrays of tables also have an indexed path: `versions.sources[1].pattern` for the
+    /// second `[[versions.sources]]` table or the second inline table of `sources = [...]`.
     private(set) var lines: [String: Int] = [:]
 
     private let bytes: [UInt8]
+    /// How many `[[table]]` headers of each path have been seen.
+    private var arrayTableCounts: [String: Int] = [:]
     private var index = 0
     private var line = 1
 
@@ -71,10 +75,19 @@ struct KeyLocator {
             if c == UInt8(ascii: "[") {
                 let headerLine = line
                 advance()
-                if current == UInt8(ascii: "[") { advance() }
+                let isArrayOfTables = current == UInt8(ascii: "[")
+                if isArrayOfTables { advance() }
                 skipSpaces()
                 table = scanKey()
                 record(table, at: headerLine)
+                if isArrayOfTables, let last = table.last {
+                    // `[[versions.sources]]` again: the next element, `versions.sources[1]`.
+                    let plain = table.joined(separator: ".")
+                    let index = arrayTableCounts[plain, default: 0]
+                    arrayTableCounts[plain] = index + 1
+                    table[table.count - 1] = last + "[\(index)]"
+                    record(table, at: headerLine)
+                }
                 skipToEndOfLine()
             } else {
                 let keyLine = line
@@ -170,13 +183,20 @@ struct KeyLocator {
             _ = scanString()
         case UInt8(ascii: "["):
             advance()
+            var element = 0
             while true {
                 skipBlank()
                 guard let d = current else { return }
                 if d == UInt8(ascii: "]") { advance(); return }
                 if d == UInt8(ascii: ",") { advance(); continue }
                 let before = index
-                scanValue(path: path)
+                // Elements are `key[0]`, `key[1]`, ...: inline tables in an array record their keys there.
+                var elementPath = path
+                if let last = elementPath.last { elementPath[elementPath.count - 1] = last + "[\(element)]" }
+                let elementLine = line
+                record(elementPath, at: elementLine)
+                scanValue(path: elementPath)
+                element += 1
                 if index == before { advance() }
             }
         case UInt8(ascii: "{"):

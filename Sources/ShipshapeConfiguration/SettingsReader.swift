@@ -6,14 +6,14 @@ import TOMLKit
 struct SettingsReader {
     let file: String
     let locator: KeyLocator
-    private(set) var errors: [ConfigurationError] = []
+    var errors: [ConfigurationError] = []
 
     init(file: String, locator: KeyLocator) {
         self.file = file
         self.locator = locator
     }
 
-    static let topLevelKeys = ["commit", "branches"]
+    static let topLevelKeys = ["commit", "branches", "versions", "push", "changelog"]
     static let commitKeys = [
         "types", "scopes", "ignore-defaults", "ignore-patterns", "bot-authors", "header-pattern", "subject-pattern",
         "exempt-url-lines", "exempt-trailers", "acronyms", "rules",
@@ -31,6 +31,23 @@ struct SettingsReader {
         }
         if let branches = root["branches"] {
             if let table = requireTable(branches, key: "branches") { readBranches(table, into: &configuration.branches) }
+        }
+        var versionsTable: TOMLTable?
+        if let versions = root["versions"], let table = requireTable(versions, key: "versions") {
+            versionsTable = table
+            readVersions(table, into: &configuration.versions)
+        }
+        if let push = root["push"], let table = requireTable(push, key: "push") {
+            readPush(table, into: &configuration.push)
+        }
+        var changelogTable: TOMLTable?
+        if let changelog = root["changelog"], let table = requireTable(changelog, key: "changelog") {
+            changelogTable = table
+            readChangelog(table, into: &configuration.changelog)
+        }
+        // One tag format for both domains unless the changelog names its own prefix.
+        if versionsTable?["tag-format"] != nil, changelogTable?["tag-prefix"] == nil {
+            configuration.changelog.tagPrefix = configuration.versions.tagFormat.prefix
         }
         return configuration
     }
@@ -283,25 +300,25 @@ struct SettingsReader {
 
     // MARK: - Typed accessors
 
-    private mutating func requireTable(_ value: any TOMLValueConvertible, key: String) -> TOMLTable? {
+    mutating func requireTable(_ value: any TOMLValueConvertible, key: String) -> TOMLTable? {
         if value.type == .table, let table = value.table { return table }
         errors.append(.wrongType(file: file, key: key, line: locator.line(of: key), expected: "a table", actual: describe(value)))
         return nil
     }
 
-    private mutating func string(_ value: any TOMLValueConvertible, key: String) -> String? {
+    mutating func string(_ value: any TOMLValueConvertible, key: String) -> String? {
         if value.type == .string, let text = value.string { return text }
         errors.append(.wrongType(file: file, key: key, line: locator.line(of: key), expected: "a string", actual: describe(value)))
         return nil
     }
 
-    private mutating func bool(_ value: any TOMLValueConvertible, key: String) -> Bool? {
+    mutating func bool(_ value: any TOMLValueConvertible, key: String) -> Bool? {
         if value.type == .bool, let flag = value.bool { return flag }
         errors.append(.wrongType(file: file, key: key, line: locator.line(of: key), expected: "true or false", actual: describe(value)))
         return nil
     }
 
-    private mutating func strings(_ value: any TOMLValueConvertible, key: String, expected: String = "an array of strings") -> [String]? {
+    mutating func strings(_ value: any TOMLValueConvertible, key: String, expected: String = "an array of strings") -> [String]? {
         guard value.type == .array, let array = value.array else {
             errors.append(.wrongType(file: file, key: key, line: locator.line(of: key), expected: expected, actual: describe(value)))
             return nil
@@ -319,14 +336,14 @@ struct SettingsReader {
         return result
     }
 
-    private mutating func patterns(_ value: any TOMLValueConvertible, key: String) -> [Pattern] {
+    mutating func patterns(_ value: any TOMLValueConvertible, key: String) -> [Pattern] {
         guard let sources = strings(value, key: key, expected: "an array of regular expressions (strings)") else { return [] }
         return sources.compactMap { compile($0, key: key) }
     }
 
-    private mutating func compile(_ source: String, key: String) -> Pattern? {
+    mutating func compile(_ source: String, key: String, multiline: Bool = false) -> Pattern? {
         do {
-            return try Pattern(source)
+            return try Pattern(source, multiline: multiline)
         } catch {
             let line = locator.line(of: key)
             switch error {
@@ -339,7 +356,7 @@ struct SettingsReader {
         }
     }
 
-    private mutating func unknownKey(_ name: String, known: [String], prefix: String) {
+    mutating func unknownKey(_ name: String, known: [String], prefix: String) {
         let key = prefix + name
         errors.append(.unknownKey(
             file: file, key: key, line: locator.line(of: key),
@@ -347,7 +364,7 @@ struct SettingsReader {
     }
 
     /// "a string", "an integer (120)", ... for wrong-type messages.
-    private func describe(_ value: any TOMLValueConvertible) -> String {
+    func describe(_ value: any TOMLValueConvertible) -> String {
         switch value.type {
         case .string: return "a string (\(quoted(value.string ?? "")))"
         case .int: return "an integer (\(value.int.map(String.init) ?? ""))"

@@ -1,5 +1,7 @@
+package import ShipshapeChangelog
 package import ShipshapePolicy
 import ShipshapePatterns
+package import ShipshapeVersioning
 import TOMLKit
 
 #if canImport(Glibc)
@@ -13,7 +15,8 @@ import Darwin
 /// Everything `.shipshape.toml` configures, as typed settings owned by each domain.
 ///
 /// Zero configuration works: without a file every setting has its default (commitlint's
-/// `config-conventional` rules, the built-in branch strategy).
+/// `config-conventional` rules, the built-in branch strategy, auto-detected version files,
+/// `v{version}` tags, `CHANGELOG.md` with the standard categories).
 package struct ShipshapeConfiguration: Sendable {
     /// The file name looked up at the repository root.
     package static let fileName = ".shipshape.toml"
@@ -22,6 +25,12 @@ package struct ShipshapeConfiguration: Sendable {
     package var lint: LintSettings
     /// Branch-name policy.
     package var branches: BranchSettings
+    /// The version checks (`[versions]`): sources, tag format, checks on or off.
+    package var versions: VersionSettings
+    /// The pre-push settings that are not about versions (`[push]`).
+    package var push: PushSettings
+    /// The changelog (`[changelog]`): path, categories, release tags, `post-merge`.
+    package var changelog: ChangelogSettings
     /// The file the settings came from, or nil when defaults are used.
     package var sourcePath: String?
 
@@ -30,11 +39,29 @@ package struct ShipshapeConfiguration: Sendable {
     /// - Parameters:
     ///   - lint: commit-message settings.
     ///   - branches: branch-name settings.
+    ///   - versions: version-check settings.
+    ///   - push: pre-push settings.
+    ///   - changelog: changelog settings.
     ///   - sourcePath: the file the settings came from.
-    package init(lint: LintSettings = LintSettings(), branches: BranchSettings = BranchSettings(), sourcePath: String? = nil) {
+    package init(
+        lint: LintSettings = LintSettings(), branches: BranchSettings = BranchSettings(),
+        versions: VersionSettings = VersionSettings(), push: PushSettings = PushSettings(),
+        changelog: ChangelogSettings = ChangelogSettings(), sourcePath: String? = nil
+    ) {
         self.lint = lint
         self.branches = branches
+        self.versions = versions
+        self.push = push
+        self.changelog = changelog
         self.sourcePath = sourcePath
+    }
+
+    /// What the pre-push gate and `shipshape check` run with: `versions` with the `[push]`
+    /// settings applied and, when the changelog check is on, the changelog at `changelog.path`.
+    package var prePushSettings: VersionSettings {
+        var settings = push.applied(to: versions)
+        if settings.changelogPath != nil { settings.changelogPath = changelog.path }
+        return settings
     }
 
     /// Loads `.shipshape.toml` from a repository's work-tree root.

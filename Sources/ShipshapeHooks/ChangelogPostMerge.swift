@@ -26,17 +26,24 @@ package enum PostMergeHook {
     /// - Parameters:
     ///   - arguments: git's arguments (the squash flag).
     ///   - invocation: working directory and environment.
-    ///   - settings: the changelog settings.
+    ///   - settings: the changelog settings; nil reads `[changelog]` from `.shipshape.toml` (an
+    ///     invalid file is a warning).
     /// - Returns: what to print; the exit status is always 0.
-    package static func run(arguments: [String], invocation: Invocation, settings: ChangelogSettings = ChangelogSettings()) -> PostMergeOutcome {
+    package static func run(arguments: [String], invocation: Invocation, settings given: ChangelogSettings? = nil) -> PostMergeOutcome {
         var outcome = PostMergeOutcome(messages: [], warnings: [])
-        if arguments.first == "1" || !settings.postMerge { return outcome }
+        if arguments.first == "1" || given?.postMerge == false { return outcome }
         let repository: Repository
+        var settings = given ?? ChangelogSettings()
         do {
             guard let found = try Repository.discover(startingAt: invocation.workingDirectory) else { return outcome }
             repository = found
             if try repository.configBool("shipshape.changelog.postMerge") == false { return outcome }
             if repository.workdir == nil { return outcome }
+            do { settings = try ChangelogSyncUseCase.settings(given, for: repository) } catch {
+                outcome.warnings.append("shipshape: warning: changelog not synced: \(error); fix .shipshape.toml, then run changelog-sync")
+                return outcome
+            }
+            if !settings.postMerge { return outcome }
             if FileSystem.exists(FileSystem.join(repository.gitDirectory, "MERGE_AUTOSTASH")) {
                 outcome.warnings.append("shipshape: \(settings.path) not synced: git has an autostash to re-apply after this hook; run changelog-sync once it is back")
                 return outcome

@@ -102,12 +102,12 @@ package enum ChangelogSyncUseCase {
     ///   - directory: a directory inside the repository.
     ///   - mode: write, dry run or check.
     ///   - full: rebuild from the release tag instead of walking from the marker.
-    ///   - settings: the changelog settings.
+    ///   - settings: the changelog settings; nil reads `[changelog]` from `.shipshape.toml`.
     ///   - invocation: the environment.
     /// - Returns: what changed.
     /// - Throws: `ChangelogSyncError`.
     package static func run(
-        directory: String, mode: ChangelogSyncMode, full: Bool = false, settings: ChangelogSettings = ChangelogSettings(),
+        directory: String, mode: ChangelogSyncMode, full: Bool = false, settings: ChangelogSettings? = nil,
         invocation: Invocation
     ) throws(ChangelogSyncError) -> ChangelogSyncOutcome {
         let repository: Repository
@@ -121,7 +121,7 @@ package enum ChangelogSyncUseCase {
         } catch {
             preconditionFailure("unexpected error \(error)")
         }
-        return try run(repository: repository, mode: mode, full: full, settings: settings)
+        return try run(repository: repository, mode: mode, full: full, settings: Self.settings(settings, for: repository))
     }
 
     /// Runs a sync in an open repository (used by `post-merge`, which has one already).

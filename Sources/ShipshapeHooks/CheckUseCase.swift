@@ -68,13 +68,14 @@ package enum CheckUseCase {
     ///   - revision: the commit to check (`HEAD`, a branch, a tag, an id).
     ///   - directory: a directory inside the repository.
     ///   - invocation: environment.
-    ///   - settings: version settings (defaults until `.shipshape.toml` has `[versions]`).
+    ///   - settings: version settings; nil reads them from `.shipshape.toml`.
     /// - Returns: the outcome.
     /// - Throws: `HookError` outside a repository, for an unknown revision or a broken repository.
     package static func run(
-        revision: String, directory: String, invocation: Invocation, settings: VersionSettings = VersionSettings()
+        revision: String, directory: String, invocation: Invocation, settings given: VersionSettings? = nil
     ) throws(HookError) -> CheckOutcome {
         let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: true)
+        let settings = given ?? context.configuration.prePushSettings
         guard let repository = context.repository else { throw .notARepository(path: directory) }
         let commit: ObjectID
         do { commit = try repository.resolve(revision) } catch { throw .git(error) }

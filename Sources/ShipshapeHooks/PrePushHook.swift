@@ -147,12 +147,13 @@ package enum PrePushHook {
     ///   - remoteURL: git's second argument.
     ///   - input: standard input.
     ///   - invocation: working directory and environment.
-    ///   - versionSettings: the version settings (defaults until `.shipshape.toml` has `[versions]`).
+    ///   - versionSettings: the version settings; nil reads `[versions]`, `[push]` and
+    ///     `[changelog] path` from `.shipshape.toml`.
     /// - Returns: one report per pushed ref with findings, and a summary line as advice.
     /// - Throws: `HookError` for malformed input, an unreadable repository or configuration.
     package static func run(
         remoteName: String, remoteURL: String, input: [UInt8], invocation: Invocation,
-        versionSettings: VersionSettings = VersionSettings()
+        versionSettings: VersionSettings? = nil
     ) throws(HookError) -> HookOutcome {
         let refs = try PrePushInput.parse(input)
         let live = refs.filter { !$0.isDeletion }
@@ -162,8 +163,8 @@ package enum PrePushHook {
         }
         let context = try RepositoryContext.load(from: invocation.workingDirectory, invocation: invocation, requireRepository: true)
         guard let repository = context.repository else { throw .notARepository(path: invocation.workingDirectory) }
-        let gate = VersionGate(repository: repository, settings: versionSettings)
-        let settings = versionSettings
+        let settings = versionSettings ?? context.configuration.prePushSettings
+        let gate = VersionGate(repository: repository, settings: settings)
         let pushedTags = Set(live.filter(\.isTag).map(\.shortRemoteName))
         let remoteGlob = "refs/remotes/\(remoteName)/*"
         var checkedTips: Set<ObjectID> = []

@@ -1,0 +1,342 @@
+import ShipshapeChangelog
+import ShipshapePatterns
+import ShipshapeVersioning
+import TOMLKit
+
+/// `[versions]`, `[push]` and `[changelog]`: the settings of the pre-push gate, `shipshape check`,
+/// `changelog-sync` and `post-merge`.
+extension SettingsReader {
+    static let versionKeys = [
+        "auto-detect", "sources", "tag-format", "lightweight-tags", "breaking-while-zero", "changelog-check", "checks",
+    ]
+    static let versionSourceKeys = ["path", "pattern", "multiple"]
+    /// The checks `[versions.checks]` turns on and off (`pushed-commit-lint` is `[push] lint-commits`).
+    static let versionCheckKeys = VersionCheck.allCases.filter { $0 != .pushedCommitLint }.map(\.rawValue)
+    static let pushKeys = ["lint-commits", "protected-branches", "release-branch-prefixes"]
+    static let changelogKeys = [
+        "path", "categories", "breaking-title", "non-conventional", "ignored-scopes", "repository-url", "link-commits",
+        "tag-prefix", "prerelease-tags-are-releases", "post-merge",
+    ]
+    static let categoryKeys = ["title", "types"]
+
+    // MARK: - [versions]
+
+    mutating func readVersions(_ table: TOMLTable, into versions: inout VersionSettings) {
+        for key in table.keys where !Self.versionKeys.contains(key) {
+            unknownKey(key, known: Self.versionKeys, prefix: "versions.")
+        }
+        if let value = table["auto-detect"], let flag = bool(value, key: "versions.auto-detect") {
+            versions.autoDetect = flag
+        }
+        if let value = table["sources"] {
+            versions.sources = versionSources(value)
+        }
+        if let value = table["tag-format"], let format = tagFormat(value, key: "versions.tag-format") {
+            versions.tagFormat = format
+        }
+        if let value = table["lightweight-tags"], let flag = bool(value, key: "versions.lightweight-tags") {
+            versions.allowLightweightTags = flag
+        }
+        if let value = table["breaking-while-zero"], let text = string(value, key: "versions.breaking-while-zero") {
+            switch text {
+            case "minor": versions.breakingChangeWhileZeroRequires = .minor
+            case "major": versions.breakingChangeWhileZeroRequires = .major
+            default:
+                let key = "versions.breaking-while-zero"
+                errors.append(.badValue(
+                    file: file, key: key, line: locator.line(of: key), value: quoted(text),
+                    reason: "a breaking change before 1.0.0 needs \"minor\" or \"major\"",
+                    suggestion: suggestion(for: text, among: ["minor", "major"])))
+            }
+        }
+        if let value = table["changelog-check"], let flag = bool(value, key: "versions.changelog-check") {
+            // The path is `[changelog] path`; `ShipshapeConfiguration.prePushSettings` puts it in.
+            versions.changelogPath = flag ? ChangelogSettings().path : nil
+        }
+        if let value = table["checks"], let checks = requireTable(value, key: "versions.checks") {
+            for key in checks.keys.sorted() {
+                let dotted = "versions.checks." + key
+                guard let check = VersionCheck(rawValue: key), check != .pushedCommitLint else {
+                    let suggested = key == VersionCheck.pushedCommitLint.rawValue
+                        ? "push.lint-commits" : suggestion(for: key, among: Self.versionCheckKeys).map { "versions.checks." + $0 }
+                    errors.append(.unknownKey(file: file, key: dotted, line: locator.line(of: dotted), suggestion: suggested))
+                    continue
+                }
+                guard let flag = bool(checks[key]!, key: dotted) else { continue }
+                if flag { versions.enabledChecks.insert(check) } else { versions.enabledChecks.remove(check) }
+            }
+        }
+    }
+
+    /// `[[versions.sources]]` (or `sources = [{ ... }]`): path, pattern with a `version` group,
+    /// optional `multiple`.
+    private mutating func versionSources(_ value: any TOMLValueConvertible) -> [ExplicitVersionSource] {
+        let expected = "an array of tables ([[versions.sources]] with path and pattern)"
+        guard value.type == .array, let array = value.array else {
+            errors.append(.wrongType(
+                file: file, key: "versions.sources", line: locator.line(of: "versions.sources"), expected: expected, actual: describe(value)))
+            return []
+        }
+        var sources: [ExplicitVersionSource] = []
+        for (index, element) in array.enumerated() {
+            let prefix = "versions.sources[\(index)]"
+            guard element.type == .table, let entry = element.table else {
+                errors.append(.wrongType(
+                    file: file, key: prefix, line: locator.line(of: prefix), expected: "a table with path and pattern", actual: describe(element)))
+                continue
+            }
+            // A misspelt key explains a missing one: report only the misspelling.
+            let misspelt = entry.keys.filter { !Self.versionSourceKeys.contains($0) }
+            for key in misspelt { unknownKey(key, known: Self.versionSourceKeys, prefix: prefix + ".") }
+            let example = #"path = "Dockerfile" and pattern = 'LABEL version="(?<version>[^"]+)"'"#
+            var path: String?
+            if let value = entry["path"] {
+                path = repositoryPath(value, key: prefix + ".path")
+            } else if misspelt.isEmpty {
+                errors.append(.missingKey(file: file, key: prefix + ".path", line: locator.line(of: prefix), example: example))
+            }
+            var pattern: Pattern?
+            if let value = entry["pattern"] {
+                let key = prefix + ".pattern"
+                if let source = string(value, key: key), let compiled = compile(source, key: key, multiline: true) {
+                    if compiled.groupNames["version"] != nil {
+                        pattern = compiled
+                    } else {
+                        errors.append(.missingGroups(file: file, key: key, line: locator.line(of: key), pattern: source, groups: ["version"]))
+                    }
+                }
+            } else if misspelt.isEmpty {
+                errors.append(.missingKey(file: file, key: prefix + ".pattern", line: locator.line(of: prefix), example: example))
+            }
+            var multiple = false
+            if let value = entry["multiple"], let flag = bool(value, key: prefix + ".multiple") { multiple = flag }
+            if let path, let pattern {
+                sources.append(ExplicitVersionSource(path: path, pattern: pattern, allowsSeveralMatches: multiple))
+            }
+        }
+        return sources
+    }
+
+    /// A tag template with exactly one `{version}` whose fixed text git accepts in a tag name.
+    private mutating func tagFormat(_ value: any TOMLValueConvertible, key: String) -> TagFormat? {
+        guard let template = string(value, key: key) else { return nil }
+        func bad(_ reason: String) -> TagFormat? {
+            errors.append(.badValue(file: file, key: key, line: locator.line(of: key), value: quoted(template), reason: reason, suggestion: nil))
+            return nil
+        }
+        let marker = "{version}"
+        let pieces = template.split(separator: marker, omittingEmptySubsequences: false)
+        if pieces.count != 2 { return bad("the format must contain {version} exactly once, e.g. \"v{version}\"") }
+        let fixed = pieces.joined()
+        let forbidden: Set<Character> = [" ", "~", "^", ":", "?", "*", "[", "\\", "\t", "\n", "\r"]
+        if let character = fixed.first(where: { forbidden.contains($0) || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }) {
+            return bad("git does not allow \(quoted(String(character))) in a tag name")
+        }
+        if fixed.contains("..") || fixed.contains("@{") || template.hasPrefix("-") || template.hasPrefix("/")
+            || template.hasSuffix("/") || template.hasSuffix(".") || template.hasSuffix(".lock") || template.contains("//")
+        {
+            return bad("git does not allow this tag name (no \"..\", \"@{\", leading \"-\" or \"/\", trailing \"/\", \".\" or \".lock\")")
+        }
+        return TagFormat(template)
+    }
+
+    // MARK: - [push]
+
+    mutating func readPush(_ table: TOMLTable, into push: inout PushSettings) {
+        for key in table.keys where !Self.pushKeys.contains(key) {
+            unknownKey(key, known: Self.pushKeys, prefix: "push.")
+        }
+        if let value = table["lint-commits"], let flag = bool(value, key: "push.lint-commits") {
+            push.lintCommits = flag
+        }
+        if let value = table["protected-branches"], let globs = nonEmptyStrings(value, key: "push.protected-branches") {
+            push.protectedBranches = globs
+        }
+        if let value = table["release-branch-prefixes"], let prefixes = nonEmptyStrings(value, key: "push.release-branch-prefixes") {
+            push.releaseBranchPrefixes = prefixes
+        }
+    }
+
+    // MARK: - [changelog]
+
+    mutating func readChangelog(_ table: TOMLTable, into changelog: inout ChangelogSettings) {
+        for key in table.keys where !Self.changelogKeys.contains(key) {
+            unknownKey(key, known: Self.changelogKeys, prefix: "changelog.")
+        }
+        if let value = table["path"], let path = repositoryPath(value, key: "changelog.path") {
+            changelog.path = path
+        }
+        if let value = table["categories"] {
+            changelog.categories = categories(value)
+        }
+        if let value = table["breaking-title"] {
+            let key = "changelog.breaking-title"
+            if value.type == .bool, value.bool == false {
+                changelog.breakingTitle = nil
+            } else if value.type == .string, let text = value.string {
+                if let title = title(text, key: key) { changelog.breakingTitle = title }
+            } else {
+                errors.append(.wrongType(
+                    file: file, key: key, line: locator.line(of: key), expected: "a heading title (a string) or false", actual: describe(value)))
+            }
+        }
+        if let value = table["non-conventional"], let text = string(value, key: "changelog.non-conventional") {
+            if text == "skip" {
+                changelog.nonConventional = .skip
+            } else if let title = title(text, key: "changelog.non-conventional") {
+                changelog.nonConventional = .category(title)
+            }
+        }
+        if let value = table["ignored-scopes"], let scopes = nonEmptyStrings(value, key: "changelog.ignored-scopes") {
+            changelog.ignoredScopes = scopes
+        }
+        if let value = table["repository-url"], let text = string(value, key: "changelog.repository-url") {
+            let lowered = text.lowercased()
+            let rest = lowered.hasPrefix("https://") ? lowered.dropFirst(8) : lowered.hasPrefix("http://") ? lowered.dropFirst(7) : nil
+            if let rest, !rest.isEmpty, !text.contains(where: { $0 == " " || $0 == "\n" }) {
+                changelog.repositoryURL = text
+            } else {
+                let key = "changelog.repository-url"
+                errors.append(.badValue(
+                    file: file, key: key, line: locator.line(of: key), value: quoted(text),
+                    reason: "use the repository's web address, e.g. \"https://github.com/owner/name\"", suggestion: nil))
+            }
+        }
+        if let value = table["link-commits"], let flag = bool(value, key: "changelog.link-commits") {
+            changelog.linkCommits = flag
+        }
+        if let value = table["tag-prefix"], let prefix = string(value, key: "changelog.tag-prefix") {
+            changelog.tagPrefix = prefix
+        }
+        if let value = table["prerelease-tags-are-releases"], let flag = bool(value, key: "changelog.prerelease-tags-are-releases") {
+            changelog.prereleaseTagsAreReleases = flag
+        }
+        if let value = table["post-merge"], let flag = bool(value, key: "changelog.post-merge") {
+            changelog.postMerge = flag
+        }
+        // Every heading must be told apart from the others.
+        let categoryTitles = Set(changelog.categories.map(\.title))
+        if table["breaking-title"] != nil, let title = changelog.breakingTitle, categoryTitles.contains(title) {
+            duplicateTitle(title, key: "changelog.breaking-title")
+        }
+        if table["non-conventional"] != nil, case let .category(title) = changelog.nonConventional,
+            categoryTitles.contains(title) || title == changelog.breakingTitle
+        {
+            duplicateTitle(title, key: "changelog.non-conventional")
+        }
+    }
+
+    /// `[[changelog.categories]]` (or `categories = [{ ... }]`): title and types, in order; a type
+    /// in one category only.
+    private mutating func categories(_ value: any TOMLValueConvertible) -> [ChangelogCategory] {
+        guard value.type == .array, let array = value.array else {
+            errors.append(.wrongType(
+                file: file, key: "changelog.categories", line: locator.line(of: "changelog.categories"),
+                expected: "an array of tables ([[changelog.categories]] with title and types)", actual: describe(value)))
+            return ChangelogSettings.defaultCategories
+        }
+        var result: [ChangelogCategory] = []
+        var owner: [String: String] = [:]  // lower-cased type → title
+        for (index, element) in array.enumerated() {
+            let prefix = "changelog.categories[\(index)]"
+            guard element.type == .table, let entry = element.table else {
+                errors.append(.wrongType(
+                    file: file, key: prefix, line: locator.line(of: prefix), expected: "a table with title and types", actual: describe(element)))
+                continue
+            }
+            let misspelt = entry.keys.filter { !Self.categoryKeys.contains($0) }
+            for key in misspelt { unknownKey(key, known: Self.categoryKeys, prefix: prefix + ".") }
+            let example = #"title = "Added" and types = ["feat"]"#
+            guard let titleValue = entry["title"] else {
+                if misspelt.isEmpty { errors.append(.missingKey(file: file, key: prefix + ".title", line: locator.line(of: prefix), example: example)) }
+                continue
+            }
+            guard let typesValue = entry["types"] else {
+                if misspelt.isEmpty { errors.append(.missingKey(file: file, key: prefix + ".types", line: locator.line(of: prefix), example: example)) }
+                continue
+            }
+            guard let text = string(titleValue, key: prefix + ".title"), let title = title(text, key: prefix + ".title"),
+                let types = nonEmptyStrings(typesValue, key: prefix + ".types")
+            else { continue }
+            if result.contains(where: { $0.title == title }) {
+                duplicateTitle(title, key: prefix + ".title")
+                continue
+            }
+            for type in types {
+                if let other = owner[type.lowercased()] {
+                    let key = prefix + ".types"
+                    errors.append(.badValue(
+                        file: file, key: key, line: locator.line(of: key), value: quoted(type),
+                        reason: "the type is already listed under \(quoted(other)); list each type in one category", suggestion: nil))
+                }
+                owner[type.lowercased()] = title
+            }
+            result.append(ChangelogCategory(title: title, types: types))
+        }
+        return result
+    }
+
+    /// A `### ` heading title: not empty, one line, not starting with `#`.
+    private mutating func title(_ text: String, key: String) -> String? {
+        let trimmed = text.trimmingSpaces()
+        var reason: String?
+        if trimmed.isEmpty {
+            reason = "a heading title cannot be empty"
+        } else if text.contains(where: { $0 == "\n" || $0 == "\r" }) {
+            reason = "a heading title is one line"
+        } else if trimmed != text {
+            reason = "a heading title has no leading or trailing spaces"
+        } else if text.hasPrefix("#") {
+            reason = "write the title without the \"### \" of the heading"
+        }
+        guard let reason else { return text }
+        errors.append(.badValue(file: file, key: key, line: locator.line(of: key), value: quoted(text), reason: reason, suggestion: nil))
+        return nil
+    }
+
+    private mutating func duplicateTitle(_ title: String, key: String) {
+        errors.append(.badValue(
+            file: file, key: key, line: locator.line(of: key), value: quoted(title),
+            reason: "another changelog category has this title; give each category its own", suggestion: nil))
+    }
+
+    // MARK: - Shared
+
+    /// A path relative to the repository root that stays inside it, normalised (`./a//b` →
+    /// `a/b`).
+    mutating func repositoryPath(_ value: any TOMLValueConvertible, key: String) -> String? {
+        guard let text = string(value, key: key) else { return nil }
+        func bad(_ reason: String) -> String? {
+            errors.append(.badValue(file: file, key: key, line: locator.line(of: key), value: quoted(text), reason: reason, suggestion: nil))
+            return nil
+        }
+        if text.hasPrefix("/") || text.hasPrefix("~") || text.hasPrefix("\\") || (text.count >= 2 && Array(text)[1] == ":") {
+            return bad("the path must be relative to the repository root, e.g. \"docs/CHANGES.md\"")
+        }
+        let components = text.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        if components.contains("..") { return bad("the path must stay inside the repository (no \"..\")") }
+        if components.isEmpty { return bad("the path must name a file in the repository") }
+        if text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\0" }) { return bad("the path contains a line break") }
+        return components.joined(separator: "/")
+    }
+
+    /// An array of strings none of which is empty.
+    mutating func nonEmptyStrings(_ value: any TOMLValueConvertible, key: String) -> [String]? {
+        guard let list = strings(value, key: key) else { return nil }
+        if list.contains(where: \.isEmpty) {
+            errors.append(.badValue(file: file, key: key, line: locator.line(of: key), value: quoted(""), reason: "an entry cannot be empty", suggestion: nil))
+            return nil
+        }
+        return list
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
