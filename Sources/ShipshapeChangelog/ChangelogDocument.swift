@@ -1,5 +1,11 @@
 import ShipshapeMessage
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How a line ends.
 package enum LineTerminator: String, Sendable, Hashable {
     /// `\n`.
@@ -129,26 +135,30 @@ package struct ChangelogDocument: Sendable, Hashable {
     ///   Unreleased section below a release, or a duplicated or malformed marker.
     package init(parsing bytes: [UInt8], path: String = "CHANGELOG.md") throws(ChangelogError) {
         var lines: [DocumentLine] = []
-        var start = 0
-        var index = 0
-        let count = bytes.count
-        while start < count {
-            var end = start
-            while end < count && bytes[end] != 0x0A { end += 1 }
-            let hasNewline = end < count
-            var textEnd = end
-            var terminator: LineTerminator = hasNewline ? .lf : .none
-            if hasNewline && textEnd > start && bytes[textEnd - 1] == 0x0D {
-                textEnd -= 1
-                terminator = .crlf
+        var failedLine: Int?
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            lines.reserveCapacity(count / 40 + 1)
+            var start = 0
+            while start < count {
+                let end = memchr(base + start, 0x0A, count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
+                let hasNewline = end < count
+                var textEnd = end
+                var terminator: LineTerminator = hasNewline ? .lf : .none
+                if hasNewline && textEnd > start && base[textEnd - 1] == 0x0D {
+                    textEnd -= 1
+                    terminator = .crlf
+                }
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: buffer[start..<textEnd]), as: UTF8.self) else {
+                    failedLine = lines.count + 1
+                    return
+                }
+                lines.append(DocumentLine(text: text, terminator: terminator))
+                start = end + 1
             }
-            guard let text = String(validating: bytes[start..<textEnd], as: UTF8.self) else {
-                throw .invalidUTF8(path: path, line: index + 1)
-            }
-            lines.append(DocumentLine(text: text, terminator: terminator))
-            index += 1
-            start = end + 1
         }
+        if let failedLine { throw .invalidUTF8(path: path, line: failedLine) }
         self.lines = lines
         self.newline = lines.first.map { $0.terminator == .crlf ? .crlf : .lf } ?? .lf
         self.path = path
@@ -326,44 +336,49 @@ package struct ChangelogDocument: Sendable, Hashable {
 
         var headings: [(index: Int, level: Int, text: String)] = []
         var markers: [Int] = []
-        var fence: String?
+        var fence: UInt8?  // the fence character (` or ~) while inside a fenced code block
         var inComment = false
         for index in 0..<bodyEnd {
-            let text = lines[index].text
-            if let open = fence {
-                if trimmed(text).hasPrefix(open) { fence = nil }
-                continue
+            // Byte-level classification: most lines are list items, decided by their first byte.
+            let heading: Int = withUTF8Bytes(lines[index].text) { b in
+                var lead = 0
+                while lead < b.count && (b[lead] == 0x20 || b[lead] == 0x09) { lead += 1 }
+                if let open = fence {
+                    if b.count - lead >= 3 && b[lead] == open && b[lead + 1] == open && b[lead + 2] == open { fence = nil }
+                    return 0
+                }
+                if inComment {
+                    if find(Bytes.commentClose, in: b, from: 0) { inComment = false }
+                    return 0
+                }
+                if b.count - lead >= 3, b[lead] == 0x60 || b[lead] == 0x7E, b[lead + 1] == b[lead], b[lead + 2] == b[lead] {
+                    fence = b[lead]
+                    return 0
+                }
+                if hasPrefix(Bytes.commentOpen, b, at: lead) {
+                    if hasPrefix(Bytes.marker, b, at: lead) { markers.append(index) }
+                    if !find(Bytes.commentClose, in: b, from: lead + 4) { inComment = true }
+                    return 0
+                }
+                guard b.count >= 2, b[0] == 0x23, b[1] == 0x23 else { return 0 }  // ##
+                if b.count == 2 || b[2] == 0x20 { return 2 }
+                if b[2] == 0x23 && (b.count == 3 || b[3] == 0x20) { return 3 }
+                return 0
             }
-            if inComment {
-                if text.contains("-->") { inComment = false }
-                continue
-            }
-            let t = trimmed(text)
-            if t.hasPrefix("```") || t.hasPrefix("~~~") {
-                fence = String(t.prefix(3))
-                continue
-            }
-            if t.hasPrefix("<!--") {
-                if ChangelogMarker.isMarker(text) { markers.append(index) }
-                if !t.dropFirst(4).contains("-->") { inComment = true }
-                continue
-            }
-            if text.hasPrefix("## ") || text == "##" {
-                headings.append((index, 2, String(text.dropFirst(2))))
-            } else if text.hasPrefix("### ") || text == "###" {
-                headings.append((index, 3, String(text.dropFirst(3))))
-            }
+            if heading > 0 { headings.append((index, heading, String(lines[index].text.utf8.dropFirst(heading))!)) }
         }
 
         var sections: [Section] = []
         let level2 = headings.filter { $0.level == 2 }
+        let headingPosition = headings.indices.filter { headings[$0].level == 2 }
         for (position, heading) in level2.enumerated() {
             let end = position + 1 < level2.count ? level2[position + 1].index : bodyEnd
             let range = heading.index..<end
-            let subHeadings = headings.filter { $0.level == 3 && range.contains($0.index) }
+            let subHeadings = headings[headingPosition[position]...].dropFirst().prefix { $0.level == 3 }
             var subsections: [Subsection] = []
-            for (k, sub) in subHeadings.enumerated() {
-                let subEnd = k + 1 < subHeadings.count ? subHeadings[k + 1].index : end
+            let subHeadingList = Array(subHeadings)
+            for (k, sub) in subHeadingList.enumerated() {
+                let subEnd = k + 1 < subHeadingList.count ? subHeadingList[k + 1].index : end
                 subsections.append(Subsection(
                     title: trimmed(sub.text), headingLine: sub.index, lines: sub.index..<subEnd,
                     entries: listItems(in: (sub.index + 1)..<subEnd)))
@@ -413,11 +428,7 @@ package struct ChangelogDocument: Sendable, Hashable {
         while index < range.upperBound {
             if isBullet(lines[index].text) {
                 var end = index + 1
-                while end < range.upperBound, let first = lines[end].text.first, first == " " || first == "\t",
-                    !isBlankLine(lines[end].text)
-                {
-                    end += 1
-                }
+                while end < range.upperBound, isContinuation(lines[end].text) { end += 1 }
                 items.append(index..<end)
                 index = end
             } else {
@@ -459,7 +470,52 @@ func isLinkReferenceDefinition(_ text: String) -> Bool {
 }
 
 func isBullet(_ text: String) -> Bool {
-    text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("+ ") || text == "-" || text == "*"
+    withUTF8Bytes(text) { b in
+        guard let first = b.first, first == 0x2D || first == 0x2A || first == 0x2B else { return false }  // - * +
+        return b.count == 1 ? first != 0x2B : b[1] == 0x20
+    }
+}
+
+/// An indented, non-blank line: the continuation of a list item.
+func isContinuation(_ text: String) -> Bool {
+    withUTF8Bytes(text) { b in
+        guard let first = b.first, first == 0x20 || first == 0x09 else { return false }
+        return b.contains { $0 != 0x20 && $0 != 0x09 }
+    }
+}
+
+/// Runs `body` on a string's UTF-8 bytes, without copying them when the string is stored
+/// contiguously (native Swift strings are).
+@inline(__always)
+func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+}
+
+/// Byte strings the indexer looks for.
+enum Bytes {
+    static let commentOpen = Array("<!--".utf8)
+    static let commentClose = Array("-->".utf8)
+    static let marker = Array("<!-- \(ChangelogMarker.keyword)".utf8)
+}
+
+/// Whether `bytes` has `prefix` at `offset`.
+@inline(__always)
+func hasPrefix(_ prefix: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    guard bytes.count - offset >= prefix.count else { return false }
+    for k in 0..<prefix.count where bytes[offset + k] != prefix[k] { return false }
+    return true
+}
+
+/// Whether `needle` occurs in `bytes` at or after `offset`.
+func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Bool {
+    guard !needle.isEmpty else { return true }
+    var i = max(0, offset)
+    while i + needle.count <= bytes.count {
+        if bytes[i] == needle[0] && hasPrefix(needle, bytes, at: i) { return true }
+        i += 1
+    }
+    return false
 }
 
 func isBlankLine(_ text: String) -> Bool { text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }

@@ -179,12 +179,31 @@ func entryKey(scope: String?, description: String) -> String {
 /// The commit id an entry line names: the first 7-40 hexadecimal digits enclosed in `(...)` or
 /// `[...]`, e.g. `(abc1234)` or `([abc1234](https://...))`.
 func commitToken(in line: String) -> String? {
-    let bytes = Array(line.utf8)
-    return commitTokenPosition(in: bytes).map { String(decoding: bytes[$0.digits], as: UTF8.self).lowercased() }
+    withUTF8Bytes(line) { bytes in
+        commitTokenPosition(in: bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.digits]), as: UTF8.self).lowercased() }
+    }
+}
+
+/// The first seven hexadecimal digits of a commit id, lower-cased and packed into an integer
+/// (a cheap hash key); nil when the id is shorter or not hexadecimal.
+func packedPrefix(_ id: String) -> UInt64? {
+    withUTF8Bytes(id) { packedPrefix($0, 0..<$0.count) }
+}
+
+/// The first seven digits of `bytes[digits]`, packed as `packedPrefix(_:)` does.
+func packedPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ digits: Range<Int>) -> UInt64? {
+    guard digits.count >= 7 else { return nil }
+    var packed: UInt64 = 0
+    for k in digits.lowerBound..<(digits.lowerBound + 7) {
+        let b = bytes[k]
+        guard isHexDigit(b) else { return nil }
+        packed = packed << 8 | UInt64(b >= 0x41 && b <= 0x46 ? b + 0x20 : b)
+    }
+    return packed
 }
 
 /// Where the commit id of an entry line is: the digits and the index of the bracket before them.
-private func commitTokenPosition(in bytes: [UInt8]) -> (digits: Range<Int>, opener: Int)? {
+func commitTokenPosition(in bytes: UnsafeBufferPointer<UInt8>) -> (digits: Range<Int>, opener: Int)? {
     var i = 0
     while i < bytes.count {
         if bytes[i] == 0x28 || bytes[i] == 0x5B {  // ( [
@@ -205,14 +224,18 @@ private func commitTokenPosition(in bytes: [UInt8]) -> (digits: Range<Int>, open
 /// The key (scope and description) of an existing entry line, as `entryKey` makes it: the text
 /// after the bullet and the bold `**scope:**`, up to the commit id's parentheses.
 func entryKey(ofLine line: String) -> String {
-    let bytes = Array(line.utf8)
+    withUTF8Bytes(line) { entryKey(ofLineBytes: $0) }
+}
+
+/// Where an entry line's scope and description are: `(scope, description)` byte ranges.
+private func entryKeyParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (scope: Range<Int>?, description: Range<Int>) {
     var start = min(2, bytes.count)
-    var scope: String?
+    var scope: Range<Int>?
     if bytes.count >= start + 2 && bytes[start] == 0x2A && bytes[start + 1] == 0x2A {
         var k = start + 2
         while k + 2 < bytes.count && !(bytes[k] == 0x3A && bytes[k + 1] == 0x2A && bytes[k + 2] == 0x2A) { k += 1 }
         if k + 2 < bytes.count {
-            scope = String(decoding: bytes[(start + 2)..<k], as: UTF8.self)
+            scope = (start + 2)..<k
             start = k + 3
             while start < bytes.count && bytes[start] == 0x20 { start += 1 }
         }
@@ -223,5 +246,39 @@ func entryKey(ofLine line: String) -> String {
         if end > start && bytes[end - 1] == 0x28 && bytes[position.opener] == 0x5B { end -= 1 }  // "([abc](url))"
         while end > start && bytes[end - 1] == 0x20 { end -= 1 }
     }
-    return entryKey(scope: scope, description: String(decoding: bytes[start..<max(start, end)], as: UTF8.self))
+    return (scope, start..<max(start, end))
+}
+
+/// `entryKey(ofLine:)` for an ASCII line, written into `key` without allocating a string.
+///
+/// - Returns: false (and `key` unspecified) when the line is not ASCII: its key needs Unicode
+///   case mapping, so use `entryKey(ofLine:)`.
+func entryKeyBytes(ofLine bytes: UnsafeBufferPointer<UInt8>, into key: inout [UInt8]) -> Bool {
+    key.removeAll(keepingCapacity: true)
+    let parts = entryKeyParts(bytes)
+    func normalize(_ range: Range<Int>) -> Bool {
+        let start = key.count
+        var pendingSpace = false
+        for k in range {
+            let b = bytes[k]
+            if b >= 0x80 { return false }
+            if b == 0x20 || b == 0x09 {
+                pendingSpace = key.count > start
+                continue
+            }
+            if pendingSpace { key.append(0x20); pendingSpace = false }
+            key.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        }
+        while key.count > start && key[key.count - 1] == 0x2E { key.removeLast() }
+        return true
+    }
+    if let scope = parts.scope, !normalize(scope) { return false }
+    key.append(0x7C)  // |
+    return normalize(parts.description)
+}
+
+private func entryKey(ofLineBytes bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let parts = entryKeyParts(bytes)
+    func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+    return entryKey(scope: parts.scope.map(text), description: text(parts.description))
 }
