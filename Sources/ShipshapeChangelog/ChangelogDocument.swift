@@ -115,6 +115,9 @@ package enum ChangelogMarker {
 package struct ChangelogDocument: Sendable, Hashable {
     /// The lines; concatenated with their terminators they are the file.
     package private(set) var lines: [DocumentLine]
+    /// What the indexer needs to know about each line, kept in step with `lines`: edits
+    /// re-classify only the lines they touch, so re-indexing never re-reads the text.
+    private var shapes: [LineShape] = []
     /// The lines before the first level-two heading (title, prose).
     package private(set) var preamble: Range<Int> = 0..<0
     /// The level-two sections, top to bottom.
@@ -135,11 +138,13 @@ package struct ChangelogDocument: Sendable, Hashable {
     ///   Unreleased section below a release, or a duplicated or malformed marker.
     package init(parsing bytes: [UInt8], path: String = "CHANGELOG.md") throws(ChangelogError) {
         var lines: [DocumentLine] = []
+        var shapes: [LineShape] = []
         var failedLine: Int?
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let count = buffer.count
             lines.reserveCapacity(count / 40 + 1)
+            shapes.reserveCapacity(count / 40 + 1)
             var start = 0
             while start < count {
                 let end = memchr(base + start, 0x0A, count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
@@ -155,11 +160,13 @@ package struct ChangelogDocument: Sendable, Hashable {
                     return
                 }
                 lines.append(DocumentLine(text: text, terminator: terminator))
+                shapes.append(LineShape(UnsafeBufferPointer(rebasing: buffer[start..<textEnd])))
                 start = end + 1
             }
         }
         if let failedLine { throw .invalidUTF8(path: path, line: failedLine) }
         self.lines = lines
+        self.shapes = shapes
         self.newline = lines.first.map { $0.terminator == .crlf ? .crlf : .lf } ?? .lf
         self.path = path
         if let problem = reindex() { throw problem }
@@ -246,6 +253,7 @@ package struct ChangelogDocument: Sendable, Hashable {
             }
         }
         lines.replaceSubrange(range, with: newLines)
+        shapes.replaceSubrange(range, with: newLines.map { LineShape($0.text) })
         _ = reindex()
     }
 
@@ -253,7 +261,10 @@ package struct ChangelogDocument: Sendable, Hashable {
     ///
     /// - Parameter updates: 0-based line indices and their new texts.
     package mutating func replaceTexts(_ updates: [(Int, String)]) {
-        for (index, text) in updates where lines.indices.contains(index) { lines[index].text = text }
+        for (index, text) in updates where lines.indices.contains(index) {
+            lines[index].text = text
+            shapes[index] = LineShape(text)
+        }
         _ = reindex()
     }
 
@@ -266,6 +277,7 @@ package struct ChangelogDocument: Sendable, Hashable {
         let finalTerminator = lines.last?.terminator ?? newline
         for range in ranges.sorted(by: { $0.lowerBound > $1.lowerBound }) where range.upperBound <= lines.count {
             lines.removeSubrange(range)
+            shapes.removeSubrange(range)
         }
         if finalTerminator == .none, let last = lines.indices.last { lines[last].terminator = .none }
         _ = reindex()
@@ -324,9 +336,11 @@ package struct ChangelogDocument: Sendable, Hashable {
         var scan = lines.count
         while scan > 0 {
             let text = lines[scan - 1].text
-            if isLinkReferenceDefinition(text) {
+            if shapes[scan - 1].contains(.blank) {
+                // part of the trailing block either way
+            } else if isLinkReferenceDefinition(text) {
                 linkStart = scan - 1
-            } else if !isBlankLine(text) {
+            } else {
                 break
             }
             scan -= 1
@@ -336,36 +350,36 @@ package struct ChangelogDocument: Sendable, Hashable {
 
         var headings: [(index: Int, level: Int, text: String)] = []
         var markers: [Int] = []
-        var fence: UInt8?  // the fence character (` or ~) while inside a fenced code block
+        var fence: LineShape?  // the kind of fence while inside a fenced code block
         var inComment = false
         for index in 0..<bodyEnd {
-            // Byte-level classification: most lines are list items, decided by their first byte.
-            let heading: Int = withUTF8Bytes(lines[index].text) { b in
-                var lead = 0
-                while lead < b.count && (b[lead] == 0x20 || b[lead] == 0x09) { lead += 1 }
-                if let open = fence {
-                    if b.count - lead >= 3 && b[lead] == open && b[lead + 1] == open && b[lead + 2] == open { fence = nil }
-                    return 0
-                }
-                if inComment {
-                    if find(Bytes.commentClose, in: b, from: 0) { inComment = false }
-                    return 0
-                }
-                if b.count - lead >= 3, b[lead] == 0x60 || b[lead] == 0x7E, b[lead + 1] == b[lead], b[lead + 2] == b[lead] {
-                    fence = b[lead]
-                    return 0
-                }
-                if hasPrefix(Bytes.commentOpen, b, at: lead) {
-                    if hasPrefix(Bytes.marker, b, at: lead) { markers.append(index) }
-                    if !find(Bytes.commentClose, in: b, from: lead + 4) { inComment = true }
-                    return 0
-                }
-                guard b.count >= 2, b[0] == 0x23, b[1] == 0x23 else { return 0 }  // ##
-                if b.count == 2 || b[2] == 0x20 { return 2 }
-                if b[2] == 0x23 && (b.count == 3 || b[3] == 0x20) { return 3 }
-                return 0
+            let shape = shapes[index]
+            if let open = fence {
+                if shape.contains(open) { fence = nil }
+                continue
             }
-            if heading > 0 { headings.append((index, heading, String(lines[index].text.utf8.dropFirst(heading))!)) }
+            if inComment {
+                if shape.contains(.closesComment) { inComment = false }
+                continue
+            }
+            if shape.contains(.backtickFence) {
+                fence = .backtickFence
+                continue
+            }
+            if shape.contains(.tildeFence) {
+                fence = .tildeFence
+                continue
+            }
+            if shape.contains(.opensComment) {
+                if shape.contains(.marker) { markers.append(index) }
+                if !shape.contains(.closesOwnComment) { inComment = true }
+                continue
+            }
+            if shape.contains(.heading2) {
+                headings.append((index, 2, String(lines[index].text.utf8.dropFirst(2))!))
+            } else if shape.contains(.heading3) {
+                headings.append((index, 3, String(lines[index].text.utf8.dropFirst(3))!))
+            }
         }
 
         var sections: [Section] = []
@@ -426,9 +440,9 @@ package struct ChangelogDocument: Sendable, Hashable {
         var items: [Range<Int>] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            if isBullet(lines[index].text) {
+            if shapes[index].contains(.bullet) {
                 var end = index + 1
-                while end < range.upperBound, isContinuation(lines[end].text) { end += 1 }
+                while end < range.upperBound, shapes[end].contains(.continuation) { end += 1 }
                 items.append(index..<end)
                 index = end
             } else {
@@ -469,18 +483,66 @@ func isLinkReferenceDefinition(_ text: String) -> Bool {
     return close > t.index(after: t.startIndex) && !after.dropFirst().allSatisfy { $0 == " " || $0 == "\t" }
 }
 
-func isBullet(_ text: String) -> Bool {
-    withUTF8Bytes(text) { b in
-        guard let first = b.first, first == 0x2D || first == 0x2A || first == 0x2B else { return false }  // - * +
-        return b.count == 1 ? first != 0x2B : b[1] == 0x20
-    }
-}
+/// What the indexer needs to know about one line, read from its bytes once.
+struct LineShape: OptionSet, Hashable, Sendable {
+    let rawValue: UInt16
+    /// Spaces and tabs only.
+    static let blank = LineShape(rawValue: 1 << 0)
+    /// `- `, `* `, `+ `, `-` or `*`: a list item starts.
+    static let bullet = LineShape(rawValue: 1 << 1)
+    /// Indented and not blank: a list item goes on.
+    static let continuation = LineShape(rawValue: 1 << 2)
+    /// Starts (after blanks) with three backticks.
+    static let backtickFence = LineShape(rawValue: 1 << 3)
+    /// Starts (after blanks) with three tildes.
+    static let tildeFence = LineShape(rawValue: 1 << 4)
+    /// Starts (after blanks) with `<!--`.
+    static let opensComment = LineShape(rawValue: 1 << 5)
+    /// Has `-->` after the `<!--` it starts with.
+    static let closesOwnComment = LineShape(rawValue: 1 << 6)
+    /// Has `-->` anywhere.
+    static let closesComment = LineShape(rawValue: 1 << 7)
+    /// Starts (after blanks) with `<!-- shipshape-changelog`.
+    static let marker = LineShape(rawValue: 1 << 8)
+    /// `## ` or `##`.
+    static let heading2 = LineShape(rawValue: 1 << 9)
+    /// `### ` or `###`.
+    static let heading3 = LineShape(rawValue: 1 << 10)
 
-/// An indented, non-blank line: the continuation of a list item.
-func isContinuation(_ text: String) -> Bool {
-    withUTF8Bytes(text) { b in
-        guard let first = b.first, first == 0x20 || first == 0x09 else { return false }
-        return b.contains { $0 != 0x20 && $0 != 0x09 }
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// Classifies a line's text.
+    init(_ text: String) { self = withUTF8Bytes(text) { LineShape($0) } }
+
+    /// Classifies a line's bytes (without terminator).
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        var shape: LineShape = []
+        var lead = 0
+        while lead < b.count && (b[lead] == 0x20 || b[lead] == 0x09) { lead += 1 }
+        if lead == b.count { shape.insert(.blank) }
+        if lead > 0 && lead < b.count { shape.insert(.continuation) }
+        if let first = b.first, first == 0x2D || first == 0x2A || first == 0x2B,  // - * +
+            b.count == 1 ? first != 0x2B : b[1] == 0x20
+        {
+            shape.insert(.bullet)
+        }
+        if b.count - lead >= 3, b[lead] == 0x60 || b[lead] == 0x7E, b[lead + 1] == b[lead], b[lead + 2] == b[lead] {
+            shape.insert(b[lead] == 0x60 ? .backtickFence : .tildeFence)
+        }
+        if hasPrefix(Bytes.commentOpen, b, at: lead) {
+            shape.insert(.opensComment)
+            if hasPrefix(Bytes.marker, b, at: lead) { shape.insert(.marker) }
+            if find(Bytes.commentClose, in: b, from: lead + 4) { shape.insert([.closesOwnComment, .closesComment]) }
+        }
+        if !shape.contains(.closesComment) && find(Bytes.commentClose, in: b, from: 0) { shape.insert(.closesComment) }
+        if b.count >= 2, b[0] == 0x23, b[1] == 0x23 {  // ##
+            if b.count == 2 || b[2] == 0x20 {
+                shape.insert(.heading2)
+            } else if b[2] == 0x23 && (b.count == 3 || b[3] == 0x20) {
+                shape.insert(.heading3)
+            }
+        }
+        self = shape
     }
 }
 

@@ -228,7 +228,9 @@ func entryKey(ofLine line: String) -> String {
 }
 
 /// Where an entry line's scope and description are: `(scope, description)` byte ranges.
-private func entryKeyParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (scope: Range<Int>?, description: Range<Int>) {
+private func entryKeyParts(
+    _ bytes: UnsafeBufferPointer<UInt8>, token: (digits: Range<Int>, opener: Int)?
+) -> (scope: Range<Int>?, description: Range<Int>) {
     var start = min(2, bytes.count)
     var scope: Range<Int>?
     if bytes.count >= start + 2 && bytes[start] == 0x2A && bytes[start + 1] == 0x2A {
@@ -241,7 +243,7 @@ private func entryKeyParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (scope: Range
         }
     }
     var end = bytes.count
-    if let position = commitTokenPosition(in: bytes), position.opener >= start {
+    if let position = token, position.opener >= start {
         end = position.opener
         if end > start && bytes[end - 1] == 0x28 && bytes[position.opener] == 0x5B { end -= 1 }  // "([abc](url))"
         while end > start && bytes[end - 1] == 0x20 { end -= 1 }
@@ -249,36 +251,80 @@ private func entryKeyParts(_ bytes: UnsafeBufferPointer<UInt8>) -> (scope: Range
     return (scope, start..<max(start, end))
 }
 
-/// `entryKey(ofLine:)` for an ASCII line, written into `key` without allocating a string.
-///
-/// - Returns: false (and `key` unspecified) when the line is not ASCII: its key needs Unicode
-///   case mapping, so use `entryKey(ofLine:)`.
-func entryKeyBytes(ofLine bytes: UnsafeBufferPointer<UInt8>, into key: inout [UInt8]) -> Bool {
-    key.removeAll(keepingCapacity: true)
-    let parts = entryKeyParts(bytes)
-    func normalize(_ range: Range<Int>) -> Bool {
-        let start = key.count
-        var pendingSpace = false
-        for k in range {
-            let b = bytes[k]
-            if b >= 0x80 { return false }
-            if b == 0x20 || b == 0x09 {
-                pendingSpace = key.count > start
-                continue
-            }
-            if pendingSpace { key.append(0x20); pendingSpace = false }
-            key.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+/// A reusable buffer for the keys of ASCII entry lines, so indexing thousands of entries
+/// allocates nothing per entry.
+struct EntryKeyScratch: ~Copyable {
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
+    /// The length of the last key written.
+    private(set) var count = 0
+
+    init() { buffer = .allocate(capacity: 256) }
+    deinit { buffer.deallocate() }
+
+    /// The last key's bytes, valid until the next `write`.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[0..<count]) }
+
+    /// The last key's hash.
+    var hashValue: Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        return hasher.finalize()
+    }
+
+    /// Writes the key of an ASCII entry line, as `entryKey(ofLine:)` makes it.
+    ///
+    /// - Parameters:
+    ///   - line: the line's bytes.
+    ///   - token: where its commit id is (`commitTokenPosition(in:)`).
+    /// - Returns: false when the line is not ASCII: its key needs Unicode case mapping, so use
+    ///   `entryKey(ofLine:)`.
+    mutating func write(line: UnsafeBufferPointer<UInt8>, token: (digits: Range<Int>, opener: Int)?) -> Bool {
+        if buffer.count < line.count + 1 {
+            buffer.deallocate()
+            buffer = .allocate(capacity: line.count * 2 + 1)
         }
-        while key.count > start && key[key.count - 1] == 0x2E { key.removeLast() }
+        let parts = entryKeyParts(line, token: token)
+        let out = buffer
+        var length = 0
+        func normalize(_ range: Range<Int>) -> Bool {
+            let start = length
+            var pendingSpace = false
+            for k in range {
+                let b = line[k]
+                if b >= 0x80 { return false }
+                if b == 0x20 || b == 0x09 {
+                    pendingSpace = length > start
+                    continue
+                }
+                if pendingSpace {
+                    out[length] = 0x20
+                    length += 1
+                    pendingSpace = false
+                }
+                out[length] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                length += 1
+            }
+            while length > start && out[length - 1] == 0x2E { length -= 1 }
+            return true
+        }
+        if let scope = parts.scope, !normalize(scope) { return false }
+        out[length] = 0x7C  // |
+        length += 1
+        guard normalize(parts.description) else { return false }
+        count = length
         return true
     }
-    if let scope = parts.scope, !normalize(scope) { return false }
-    key.append(0x7C)  // |
-    return normalize(parts.description)
+}
+
+/// The hash `EntryKeyScratch.hashValue` gives for a key.
+func entryKeyHash(_ key: String) -> Int {
+    var hasher = Hasher()
+    withUTF8Bytes(key) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    return hasher.finalize()
 }
 
 private func entryKey(ofLineBytes bytes: UnsafeBufferPointer<UInt8>) -> String {
-    let parts = entryKeyParts(bytes)
+    let parts = entryKeyParts(bytes, token: commitTokenPosition(in: bytes))
     func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
     return entryKey(scope: parts.scope.map(text), description: text(parts.description))
 }

@@ -95,45 +95,48 @@ package struct ChangelogSynchronizer: Sendable {
         // of thousands of entries costs one byte scan per entry, not a key per entry.
         let contributions = request.commits.map { formatter.contribution(of: $0) }
         var wantedPrefixes = Set<UInt64>()
-        var wantedKeys = Set<[UInt8]>()
+        var wantedKeys = Set<String>()
         for (commit, contribution) in zip(request.commits, contributions) {
             switch contribution {
             case let .entry(entry):
                 if let prefix = packedPrefix(commit.id) { wantedPrefixes.insert(prefix) }
-                wantedKeys.insert(Array(entry.key.utf8))
+                wantedKeys.insert(entry.key)
             case let .revert(reverted, otherwise):
                 if let prefix = packedPrefix(reverted) { wantedPrefixes.insert(prefix) }
                 if let otherwise {
                     if let prefix = packedPrefix(otherwise.commit) { wantedPrefixes.insert(prefix) }
-                    wantedKeys.insert(Array(otherwise.key.utf8))
+                    wantedKeys.insert(otherwise.key)
                 }
             case .skipped:
                 break
             }
         }
+        let wantedKeyHashes = Set(wantedKeys.map(entryKeyHash))
 
         struct Existing { var range: Range<Int>; var matched = false }
         var existing: [Existing] = []
         var byPrefix: [UInt64: [Int]] = [:]
         var byKey: [String: [Int]] = [:]
-        var keyBuffer: [UInt8] = []
+        var scratch = EntryKeyScratch()
         for subsection in section.subsections {
             for range in subsection.entries {
                 let i = existing.count
                 existing.append(Existing(range: range))
                 withUTF8Bytes(document.lines[range.lowerBound].text) { bytes in
-                    if !wantedPrefixes.isEmpty, let position = commitTokenPosition(in: bytes),
-                        let prefix = packedPrefix(bytes, position.digits), wantedPrefixes.contains(prefix)
-                    {
+                    let position = commitTokenPosition(in: bytes)
+                    if let position, let prefix = packedPrefix(bytes, position.digits), wantedPrefixes.contains(prefix) {
                         byPrefix[prefix, default: []].append(i)
                     }
                     guard !wantedKeys.isEmpty else { return }
-                    if entryKeyBytes(ofLine: bytes, into: &keyBuffer) {
-                        if wantedKeys.contains(keyBuffer) { byKey[String(decoding: keyBuffer, as: UTF8.self), default: []].append(i) }
+                    if scratch.write(line: bytes, token: position) {
+                        if wantedKeyHashes.contains(scratch.hashValue) {
+                            let key = String(decoding: scratch.bytes, as: UTF8.self)
+                            if wantedKeys.contains(key) { byKey[key, default: []].append(i) }
+                        }
                     } else {
-                        // Not ASCII: Unicode case folding.
+                        // Not ASCII: Unicode case mapping.
                         let key = entryKey(ofLine: String(decoding: bytes, as: UTF8.self))
-                        if wantedKeys.contains(Array(key.utf8)) { byKey[key, default: []].append(i) }
+                        if wantedKeys.contains(key) { byKey[key, default: []].append(i) }
                     }
                 }
             }
