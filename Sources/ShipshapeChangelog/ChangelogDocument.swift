@@ -1,5 +1,11 @@
 import ShipshapeMessage
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How a line ends.
 package enum LineTerminator: String, Sendable, Hashable {
     /// `\n`.
@@ -109,6 +115,9 @@ package enum ChangelogMarker {
 package struct ChangelogDocument: Sendable, Hashable {
     /// The lines; concatenated with their terminators they are the file.
     package private(set) var lines: [DocumentLine]
+    /// What the indexer needs to know about each line, kept in step with `lines`: edits
+    /// re-classify only the lines they touch, so re-indexing never re-reads the text.
+    private var shapes: [LineShape] = []
     /// The lines before the first level-two heading (title, prose).
     package private(set) var preamble: Range<Int> = 0..<0
     /// The level-two sections, top to bottom.
@@ -129,27 +138,35 @@ package struct ChangelogDocument: Sendable, Hashable {
     ///   Unreleased section below a release, or a duplicated or malformed marker.
     package init(parsing bytes: [UInt8], path: String = "CHANGELOG.md") throws(ChangelogError) {
         var lines: [DocumentLine] = []
-        var start = 0
-        var index = 0
-        let count = bytes.count
-        while start < count {
-            var end = start
-            while end < count && bytes[end] != 0x0A { end += 1 }
-            let hasNewline = end < count
-            var textEnd = end
-            var terminator: LineTerminator = hasNewline ? .lf : .none
-            if hasNewline && textEnd > start && bytes[textEnd - 1] == 0x0D {
-                textEnd -= 1
-                terminator = .crlf
+        var shapes: [LineShape] = []
+        var failedLine: Int?
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            lines.reserveCapacity(count / 40 + 1)
+            shapes.reserveCapacity(count / 40 + 1)
+            var start = 0
+            while start < count {
+                let end = memchr(base + start, 0x0A, count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? count
+                let hasNewline = end < count
+                var textEnd = end
+                var terminator: LineTerminator = hasNewline ? .lf : .none
+                if hasNewline && textEnd > start && base[textEnd - 1] == 0x0D {
+                    textEnd -= 1
+                    terminator = .crlf
+                }
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: buffer[start..<textEnd]), as: UTF8.self) else {
+                    failedLine = lines.count + 1
+                    return
+                }
+                lines.append(DocumentLine(text: text, terminator: terminator))
+                shapes.append(LineShape(UnsafeBufferPointer(rebasing: buffer[start..<textEnd])))
+                start = end + 1
             }
-            guard let text = String(validating: bytes[start..<textEnd], as: UTF8.self) else {
-                throw .invalidUTF8(path: path, line: index + 1)
-            }
-            lines.append(DocumentLine(text: text, terminator: terminator))
-            index += 1
-            start = end + 1
         }
+        if let failedLine { throw .invalidUTF8(path: path, line: failedLine) }
         self.lines = lines
+        self.shapes = shapes
         self.newline = lines.first.map { $0.terminator == .crlf ? .crlf : .lf } ?? .lf
         self.path = path
         if let problem = reindex() { throw problem }
@@ -236,6 +253,7 @@ package struct ChangelogDocument: Sendable, Hashable {
             }
         }
         lines.replaceSubrange(range, with: newLines)
+        shapes.replaceSubrange(range, with: newLines.map { LineShape($0.text) })
         _ = reindex()
     }
 
@@ -243,7 +261,10 @@ package struct ChangelogDocument: Sendable, Hashable {
     ///
     /// - Parameter updates: 0-based line indices and their new texts.
     package mutating func replaceTexts(_ updates: [(Int, String)]) {
-        for (index, text) in updates where lines.indices.contains(index) { lines[index].text = text }
+        for (index, text) in updates where lines.indices.contains(index) {
+            lines[index].text = text
+            shapes[index] = LineShape(text)
+        }
         _ = reindex()
     }
 
@@ -256,6 +277,7 @@ package struct ChangelogDocument: Sendable, Hashable {
         let finalTerminator = lines.last?.terminator ?? newline
         for range in ranges.sorted(by: { $0.lowerBound > $1.lowerBound }) where range.upperBound <= lines.count {
             lines.removeSubrange(range)
+            shapes.removeSubrange(range)
         }
         if finalTerminator == .none, let last = lines.indices.last { lines[last].terminator = .none }
         _ = reindex()
@@ -314,9 +336,11 @@ package struct ChangelogDocument: Sendable, Hashable {
         var scan = lines.count
         while scan > 0 {
             let text = lines[scan - 1].text
-            if isLinkReferenceDefinition(text) {
+            if shapes[scan - 1].contains(.blank) {
+                // part of the trailing block either way
+            } else if isLinkReferenceDefinition(text) {
                 linkStart = scan - 1
-            } else if !isBlankLine(text) {
+            } else {
                 break
             }
             scan -= 1
@@ -326,44 +350,49 @@ package struct ChangelogDocument: Sendable, Hashable {
 
         var headings: [(index: Int, level: Int, text: String)] = []
         var markers: [Int] = []
-        var fence: String?
+        var fence: LineShape?  // the kind of fence while inside a fenced code block
         var inComment = false
         for index in 0..<bodyEnd {
-            let text = lines[index].text
+            let shape = shapes[index]
             if let open = fence {
-                if trimmed(text).hasPrefix(open) { fence = nil }
+                if shape.contains(open) { fence = nil }
                 continue
             }
             if inComment {
-                if text.contains("-->") { inComment = false }
+                if shape.contains(.closesComment) { inComment = false }
                 continue
             }
-            let t = trimmed(text)
-            if t.hasPrefix("```") || t.hasPrefix("~~~") {
-                fence = String(t.prefix(3))
+            if shape.contains(.backtickFence) {
+                fence = .backtickFence
                 continue
             }
-            if t.hasPrefix("<!--") {
-                if ChangelogMarker.isMarker(text) { markers.append(index) }
-                if !t.dropFirst(4).contains("-->") { inComment = true }
+            if shape.contains(.tildeFence) {
+                fence = .tildeFence
                 continue
             }
-            if text.hasPrefix("## ") || text == "##" {
-                headings.append((index, 2, String(text.dropFirst(2))))
-            } else if text.hasPrefix("### ") || text == "###" {
-                headings.append((index, 3, String(text.dropFirst(3))))
+            if shape.contains(.opensComment) {
+                if shape.contains(.marker) { markers.append(index) }
+                if !shape.contains(.closesOwnComment) { inComment = true }
+                continue
+            }
+            if shape.contains(.heading2) {
+                headings.append((index, 2, String(lines[index].text.utf8.dropFirst(2))!))
+            } else if shape.contains(.heading3) {
+                headings.append((index, 3, String(lines[index].text.utf8.dropFirst(3))!))
             }
         }
 
         var sections: [Section] = []
         let level2 = headings.filter { $0.level == 2 }
+        let headingPosition = headings.indices.filter { headings[$0].level == 2 }
         for (position, heading) in level2.enumerated() {
             let end = position + 1 < level2.count ? level2[position + 1].index : bodyEnd
             let range = heading.index..<end
-            let subHeadings = headings.filter { $0.level == 3 && range.contains($0.index) }
+            let subHeadings = headings[headingPosition[position]...].dropFirst().prefix { $0.level == 3 }
             var subsections: [Subsection] = []
-            for (k, sub) in subHeadings.enumerated() {
-                let subEnd = k + 1 < subHeadings.count ? subHeadings[k + 1].index : end
+            let subHeadingList = Array(subHeadings)
+            for (k, sub) in subHeadingList.enumerated() {
+                let subEnd = k + 1 < subHeadingList.count ? subHeadingList[k + 1].index : end
                 subsections.append(Subsection(
                     title: trimmed(sub.text), headingLine: sub.index, lines: sub.index..<subEnd,
                     entries: listItems(in: (sub.index + 1)..<subEnd)))
@@ -411,13 +440,9 @@ package struct ChangelogDocument: Sendable, Hashable {
         var items: [Range<Int>] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            if isBullet(lines[index].text) {
+            if shapes[index].contains(.bullet) {
                 var end = index + 1
-                while end < range.upperBound, let first = lines[end].text.first, first == " " || first == "\t",
-                    !isBlankLine(lines[end].text)
-                {
-                    end += 1
-                }
+                while end < range.upperBound, shapes[end].contains(.continuation) { end += 1 }
                 items.append(index..<end)
                 index = end
             } else {
@@ -458,8 +483,101 @@ func isLinkReferenceDefinition(_ text: String) -> Bool {
     return close > t.index(after: t.startIndex) && !after.dropFirst().allSatisfy { $0 == " " || $0 == "\t" }
 }
 
-func isBullet(_ text: String) -> Bool {
-    text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("+ ") || text == "-" || text == "*"
+/// What the indexer needs to know about one line, read from its bytes once.
+struct LineShape: OptionSet, Hashable, Sendable {
+    let rawValue: UInt16
+    /// Spaces and tabs only.
+    static let blank = LineShape(rawValue: 1 << 0)
+    /// `- `, `* `, `+ `, `-` or `*`: a list item starts.
+    static let bullet = LineShape(rawValue: 1 << 1)
+    /// Indented and not blank: a list item goes on.
+    static let continuation = LineShape(rawValue: 1 << 2)
+    /// Starts (after blanks) with three backticks.
+    static let backtickFence = LineShape(rawValue: 1 << 3)
+    /// Starts (after blanks) with three tildes.
+    static let tildeFence = LineShape(rawValue: 1 << 4)
+    /// Starts (after blanks) with `<!--`.
+    static let opensComment = LineShape(rawValue: 1 << 5)
+    /// Has `-->` after the `<!--` it starts with.
+    static let closesOwnComment = LineShape(rawValue: 1 << 6)
+    /// Has `-->` anywhere.
+    static let closesComment = LineShape(rawValue: 1 << 7)
+    /// Starts (after blanks) with `<!-- shipshape-changelog`.
+    static let marker = LineShape(rawValue: 1 << 8)
+    /// `## ` or `##`.
+    static let heading2 = LineShape(rawValue: 1 << 9)
+    /// `### ` or `###`.
+    static let heading3 = LineShape(rawValue: 1 << 10)
+
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// Classifies a line's text.
+    init(_ text: String) { self = withUTF8Bytes(text) { LineShape($0) } }
+
+    /// Classifies a line's bytes (without terminator).
+    init(_ b: UnsafeBufferPointer<UInt8>) {
+        var shape: LineShape = []
+        var lead = 0
+        while lead < b.count && (b[lead] == 0x20 || b[lead] == 0x09) { lead += 1 }
+        if lead == b.count { shape.insert(.blank) }
+        if lead > 0 && lead < b.count { shape.insert(.continuation) }
+        if let first = b.first, first == 0x2D || first == 0x2A || first == 0x2B,  // - * +
+            b.count == 1 ? first != 0x2B : b[1] == 0x20
+        {
+            shape.insert(.bullet)
+        }
+        if b.count - lead >= 3, b[lead] == 0x60 || b[lead] == 0x7E, b[lead + 1] == b[lead], b[lead + 2] == b[lead] {
+            shape.insert(b[lead] == 0x60 ? .backtickFence : .tildeFence)
+        }
+        if hasPrefix(Bytes.commentOpen, b, at: lead) {
+            shape.insert(.opensComment)
+            if hasPrefix(Bytes.marker, b, at: lead) { shape.insert(.marker) }
+            if find(Bytes.commentClose, in: b, from: lead + 4) { shape.insert([.closesOwnComment, .closesComment]) }
+        }
+        if !shape.contains(.closesComment) && find(Bytes.commentClose, in: b, from: 0) { shape.insert(.closesComment) }
+        if b.count >= 2, b[0] == 0x23, b[1] == 0x23 {  // ##
+            if b.count == 2 || b[2] == 0x20 {
+                shape.insert(.heading2)
+            } else if b[2] == 0x23 && (b.count == 3 || b[3] == 0x20) {
+                shape.insert(.heading3)
+            }
+        }
+        self = shape
+    }
+}
+
+/// Runs `body` on a string's UTF-8 bytes, without copying them when the string is stored
+/// contiguously (native Swift strings are).
+@inline(__always)
+func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
+}
+
+/// Byte strings the indexer looks for.
+enum Bytes {
+    static let commentOpen = Array("<!--".utf8)
+    static let commentClose = Array("-->".utf8)
+    static let marker = Array("<!-- \(ChangelogMarker.keyword)".utf8)
+}
+
+/// Whether `bytes` has `prefix` at `offset`.
+@inline(__always)
+func hasPrefix(_ prefix: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    guard bytes.count - offset >= prefix.count else { return false }
+    for k in 0..<prefix.count where bytes[offset + k] != prefix[k] { return false }
+    return true
+}
+
+/// Whether `needle` occurs in `bytes` at or after `offset`.
+func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Bool {
+    guard !needle.isEmpty else { return true }
+    var i = max(0, offset)
+    while i + needle.count <= bytes.count {
+        if bytes[i] == needle[0] && hasPrefix(needle, bytes, at: i) { return true }
+        i += 1
+    }
+    return false
 }
 
 func isBlankLine(_ text: String) -> Bool { text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }

@@ -179,12 +179,31 @@ func entryKey(scope: String?, description: String) -> String {
 /// The commit id an entry line names: the first 7-40 hexadecimal digits enclosed in `(...)` or
 /// `[...]`, e.g. `(abc1234)` or `([abc1234](https://...))`.
 func commitToken(in line: String) -> String? {
-    let bytes = Array(line.utf8)
-    return commitTokenPosition(in: bytes).map { String(decoding: bytes[$0.digits], as: UTF8.self).lowercased() }
+    withUTF8Bytes(line) { bytes in
+        commitTokenPosition(in: bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.digits]), as: UTF8.self).lowercased() }
+    }
+}
+
+/// The first seven hexadecimal digits of a commit id, lower-cased and packed into an integer
+/// (a cheap hash key); nil when the id is shorter or not hexadecimal.
+func packedPrefix(_ id: String) -> UInt64? {
+    withUTF8Bytes(id) { packedPrefix($0, 0..<$0.count) }
+}
+
+/// The first seven digits of `bytes[digits]`, packed as `packedPrefix(_:)` does.
+func packedPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ digits: Range<Int>) -> UInt64? {
+    guard digits.count >= 7 else { return nil }
+    var packed: UInt64 = 0
+    for k in digits.lowerBound..<(digits.lowerBound + 7) {
+        let b = bytes[k]
+        guard isHexDigit(b) else { return nil }
+        packed = packed << 8 | UInt64(b >= 0x41 && b <= 0x46 ? b + 0x20 : b)
+    }
+    return packed
 }
 
 /// Where the commit id of an entry line is: the digits and the index of the bracket before them.
-private func commitTokenPosition(in bytes: [UInt8]) -> (digits: Range<Int>, opener: Int)? {
+func commitTokenPosition(in bytes: UnsafeBufferPointer<UInt8>) -> (digits: Range<Int>, opener: Int)? {
     var i = 0
     while i < bytes.count {
         if bytes[i] == 0x28 || bytes[i] == 0x5B {  // ( [
@@ -205,23 +224,107 @@ private func commitTokenPosition(in bytes: [UInt8]) -> (digits: Range<Int>, open
 /// The key (scope and description) of an existing entry line, as `entryKey` makes it: the text
 /// after the bullet and the bold `**scope:**`, up to the commit id's parentheses.
 func entryKey(ofLine line: String) -> String {
-    let bytes = Array(line.utf8)
+    withUTF8Bytes(line) { entryKey(ofLineBytes: $0) }
+}
+
+/// Where an entry line's scope and description are: `(scope, description)` byte ranges.
+private func entryKeyParts(
+    _ bytes: UnsafeBufferPointer<UInt8>, token: (digits: Range<Int>, opener: Int)?
+) -> (scope: Range<Int>?, description: Range<Int>) {
     var start = min(2, bytes.count)
-    var scope: String?
+    var scope: Range<Int>?
     if bytes.count >= start + 2 && bytes[start] == 0x2A && bytes[start + 1] == 0x2A {
         var k = start + 2
         while k + 2 < bytes.count && !(bytes[k] == 0x3A && bytes[k + 1] == 0x2A && bytes[k + 2] == 0x2A) { k += 1 }
         if k + 2 < bytes.count {
-            scope = String(decoding: bytes[(start + 2)..<k], as: UTF8.self)
+            scope = (start + 2)..<k
             start = k + 3
             while start < bytes.count && bytes[start] == 0x20 { start += 1 }
         }
     }
     var end = bytes.count
-    if let position = commitTokenPosition(in: bytes), position.opener >= start {
+    if let position = token, position.opener >= start {
         end = position.opener
         if end > start && bytes[end - 1] == 0x28 && bytes[position.opener] == 0x5B { end -= 1 }  // "([abc](url))"
         while end > start && bytes[end - 1] == 0x20 { end -= 1 }
     }
-    return entryKey(scope: scope, description: String(decoding: bytes[start..<max(start, end)], as: UTF8.self))
+    return (scope, start..<max(start, end))
+}
+
+/// A reusable buffer for the keys of ASCII entry lines, so indexing thousands of entries
+/// allocates nothing per entry.
+struct EntryKeyScratch: ~Copyable {
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
+    /// The length of the last key written.
+    private(set) var count = 0
+
+    init() { buffer = .allocate(capacity: 256) }
+    deinit { buffer.deallocate() }
+
+    /// The last key's bytes, valid until the next `write`.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[0..<count]) }
+
+    /// The last key's hash.
+    var hashValue: Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        return hasher.finalize()
+    }
+
+    /// Writes the key of an ASCII entry line, as `entryKey(ofLine:)` makes it.
+    ///
+    /// - Parameters:
+    ///   - line: the line's bytes.
+    ///   - token: where its commit id is (`commitTokenPosition(in:)`).
+    /// - Returns: false when the line is not ASCII: its key needs Unicode case mapping, so use
+    ///   `entryKey(ofLine:)`.
+    mutating func write(line: UnsafeBufferPointer<UInt8>, token: (digits: Range<Int>, opener: Int)?) -> Bool {
+        if buffer.count < line.count + 1 {
+            buffer.deallocate()
+            buffer = .allocate(capacity: line.count * 2 + 1)
+        }
+        let parts = entryKeyParts(line, token: token)
+        let out = buffer
+        var length = 0
+        func normalize(_ range: Range<Int>) -> Bool {
+            let start = length
+            var pendingSpace = false
+            for k in range {
+                let b = line[k]
+                if b >= 0x80 { return false }
+                if b == 0x20 || b == 0x09 {
+                    pendingSpace = length > start
+                    continue
+                }
+                if pendingSpace {
+                    out[length] = 0x20
+                    length += 1
+                    pendingSpace = false
+                }
+                out[length] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                length += 1
+            }
+            while length > start && out[length - 1] == 0x2E { length -= 1 }
+            return true
+        }
+        if let scope = parts.scope, !normalize(scope) { return false }
+        out[length] = 0x7C  // |
+        length += 1
+        guard normalize(parts.description) else { return false }
+        count = length
+        return true
+    }
+}
+
+/// The hash `EntryKeyScratch.hashValue` gives for a key.
+func entryKeyHash(_ key: String) -> Int {
+    var hasher = Hasher()
+    withUTF8Bytes(key) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    return hasher.finalize()
+}
+
+private func entryKey(ofLineBytes bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let parts = entryKeyParts(bytes, token: commitTokenPosition(in: bytes))
+    func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+    return entryKey(scope: parts.scope.map(text), description: text(parts.description))
 }

@@ -90,23 +90,65 @@ package struct ChangelogSynchronizer: Sendable {
             return SyncResult(document: document, changed: original.map { $0.rendered() != document.rendered() } ?? true, added: [], removed: [], refreshed: 0, dismissed: 0, skipped: [:], considered: 0)
         }
 
-        // Index the existing entries.
-        struct Existing { var range: Range<Int>; var token: String?; var key: String; var matched = false }
-        var existing: [Existing] = []
-        for subsection in section.subsections {
-            for range in subsection.entries {
-                let text = document.lines[range.lowerBound].text
-                existing.append(Existing(range: range, token: commitToken(in: text), key: entryKey(ofLine: text)))
+        // What the commits can match: their ids' first seven digits and their entries' keys.
+        // Only existing entries that share one of these are indexed, so an Unreleased section
+        // of thousands of entries costs one byte scan per entry, not a key per entry.
+        let contributions = request.commits.map { formatter.contribution(of: $0) }
+        var wantedPrefixes = Set<UInt64>()
+        var wantedKeys = Set<String>()
+        for (commit, contribution) in zip(request.commits, contributions) {
+            switch contribution {
+            case let .entry(entry):
+                if let prefix = packedPrefix(commit.id) { wantedPrefixes.insert(prefix) }
+                wantedKeys.insert(entry.key)
+            case let .revert(reverted, otherwise):
+                if let prefix = packedPrefix(reverted) { wantedPrefixes.insert(prefix) }
+                if let otherwise {
+                    if let prefix = packedPrefix(otherwise.commit) { wantedPrefixes.insert(prefix) }
+                    wantedKeys.insert(otherwise.key)
+                }
+            case .skipped:
+                break
             }
         }
-        var byPrefix: [Substring: [Int]] = [:]
+        let wantedKeyHashes = Set(wantedKeys.map(entryKeyHash))
+
+        struct Existing { var range: Range<Int>; var matched = false }
+        var existing: [Existing] = []
+        var byPrefix: [UInt64: [Int]] = [:]
         var byKey: [String: [Int]] = [:]
-        for (i, entry) in existing.enumerated() {
-            if let token = entry.token { byPrefix[token.prefix(7), default: []].append(i) }
-            byKey[entry.key, default: []].append(i)
+        var scratch = EntryKeyScratch()
+        for subsection in section.subsections {
+            for range in subsection.entries {
+                let i = existing.count
+                existing.append(Existing(range: range))
+                withUTF8Bytes(document.lines[range.lowerBound].text) { bytes in
+                    let position = commitTokenPosition(in: bytes)
+                    if let position, let prefix = packedPrefix(bytes, position.digits), wantedPrefixes.contains(prefix) {
+                        byPrefix[prefix, default: []].append(i)
+                    }
+                    guard !wantedKeys.isEmpty else { return }
+                    if scratch.write(line: bytes, token: position) {
+                        if wantedKeyHashes.contains(scratch.hashValue) {
+                            let key = String(decoding: scratch.bytes, as: UTF8.self)
+                            if wantedKeys.contains(key) { byKey[key, default: []].append(i) }
+                        }
+                    } else {
+                        // Not ASCII: Unicode case mapping.
+                        let key = entryKey(ofLine: String(decoding: bytes, as: UTF8.self))
+                        if wantedKeys.contains(key) { byKey[key, default: []].append(i) }
+                    }
+                }
+            }
         }
+        /// The commit id an existing entry names (computed when needed).
+        func token(_ index: Int) -> String? { commitToken(in: document.lines[existing[index].range.lowerBound].text) }
         func existingIndex(forCommit id: String) -> Int? {
-            byPrefix[id.prefix(7)]?.first { id.hasPrefix(existing[$0].token ?? "") || (existing[$0].token ?? "").hasPrefix(id) }
+            guard let prefix = packedPrefix(id) else { return nil }
+            return byPrefix[prefix]?.first { index in
+                let token = token(index) ?? ""
+                return id.hasPrefix(token) || token.hasPrefix(id)
+            }
         }
 
         var oldKeys: [String: Int] = [:]
@@ -128,7 +170,7 @@ package struct ChangelogSynchronizer: Sendable {
             }
             if let candidates = byKey[entry.key], let index = candidates.first(where: { !existing[$0].matched && !removals.contains($0) }) {
                 existing[index].matched = true
-                if let token = existing[index].token, !entry.commit.hasPrefix(token) {
+                if let token = token(index), !entry.commit.hasPrefix(token) {
                     tokenUpdates.append((index, entry.commit))
                 }
                 return
@@ -141,8 +183,8 @@ package struct ChangelogSynchronizer: Sendable {
             pending.append(entry)
         }
 
-        for commit in request.commits {
-            switch formatter.contribution(of: commit) {
+        for contribution in contributions {
+            switch contribution {
             case let .entry(entry):
                 consider(entry)
             case let .revert(reverted, otherwise):
@@ -166,7 +208,7 @@ package struct ChangelogSynchronizer: Sendable {
             var walked = Set<Substring>()
             for commit in request.commits { walked.insert(commit.id.prefix(7)) }
             for (index, entry) in existing.enumerated() where !entry.matched && !removals.contains(index) {
-                if let token = entry.token, !walked.contains(token.prefix(7)) {
+                if let token = token(index), !walked.contains(token.prefix(7)) {
                     removals.append(index)
                     removedCommits.append(token)
                 }
@@ -177,7 +219,7 @@ package struct ChangelogSynchronizer: Sendable {
         var updates: [(Int, String)] = []
         for (index, commit) in tokenUpdates {
             let line = existing[index].range.lowerBound
-            guard let token = existing[index].token else { continue }
+            guard let token = token(index) else { continue }
             let replacement = String(commit.prefix(max(7, token.count)))
             var text = replacingLongIDs(in: document.lines[line].text, old: token, new: commit)
             text = replacingFirst(token, with: replacement, in: text)
@@ -195,7 +237,7 @@ package struct ChangelogSynchronizer: Sendable {
         if let head = request.head, changedEntries || request.markerIsStale || document.syncedCommit == nil {
             document.setSyncedCommit(head)
         }
-        let changed = original.map { $0.rendered() != document.rendered() } ?? true
+        let changed = original.map { $0.lines != document.lines } ?? true
         return SyncResult(
             document: document, changed: changed, added: pending, removed: removedCommits, refreshed: tokenUpdates.count,
             dismissed: dismissed, skipped: skipped, considered: request.commits.count)

@@ -105,13 +105,16 @@ package final class ChangelogLock {
     private static func isStale(_ path: String, holder: Int32?, staleAfter: Int) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0 else { return false }
-        let age = Int(time(nil)) - Int(info.st_mtim.tv_sec)
-        if age > staleAfter { return true }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let age = Double(now.tv_sec - info.st_mtim.tv_sec) + Double(now.tv_nsec - info.st_mtim.tv_nsec) / 1e9
+        if age > Double(staleAfter) { return true }
         if let holder, holder > 0 {
             return kill(holder, 0) != 0 && errno == ESRCH
         }
-        // Created but not yet written by its owner: give it a moment.
-        return age > 2
+        // Created but not yet written by its owner (or its owner was killed in between, a window
+        // of microseconds): give it a moment.
+        return age > 1
     }
 }
 

@@ -133,7 +133,12 @@ package enum ChangelogSyncUseCase {
         guard let workTree = repository.workdir else { throw .bareRepository(path: repository.gitDirectory) }
         let (target, exists) = try ChangelogPath.resolve(settings.path, workTree: workTree)
         var lock: ChangelogLock?
-        if mode == .write { lock = try ChangelogLock.acquire(FileSystem.join(repository.gitDirectory, lockName)) }
+        if mode == .write {
+            lock = try ChangelogLock.acquire(FileSystem.join(repository.gitDirectory, lockName))
+            // A run killed between creating its temporary file and renaming it left the file
+            // behind; no other writer can be running now that we hold the lock.
+            FileSystem.removeAtomicWriteLeftovers(of: target)
+        }
         defer { lock?.release() }
 
         var original: ChangelogDocument?

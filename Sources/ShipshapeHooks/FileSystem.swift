@@ -143,6 +143,38 @@ package enum FileSystem {
         }
     }
 
+    /// Removes the temporary files that `writeAtomically(_:to:mode:)` left next to `path` when
+    /// it was killed before the rename (`.<name>.shipshape-XXXXXX`).
+    ///
+    /// Call it only while holding the lock that serialises writers of `path`: a writer running
+    /// at the same time would lose its temporary file.
+    ///
+    /// - Parameter path: the file whose leftovers are removed.
+    /// - Returns: how many files were removed.
+    @discardableResult
+    package static func removeAtomicWriteLeftovers(of path: String) -> Int {
+        let directory = directoryName(path)
+        let prefix = Array(("." + baseName(path) + ".shipshape-").utf8)
+        guard let stream = opendir(directory) else { return 0 }
+        defer { closedir(stream) }
+        var leftovers: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            // mkstemp's suffix is six characters.
+            guard name.count == prefix.count + 6, name.starts(with: prefix) else { continue }
+            leftovers.append(join(directory, String(decoding: name, as: UTF8.self)))
+        }
+        var removed = 0
+        for leftover in leftovers {
+            var info = stat()
+            guard lstat(leftover, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            if unlink(leftover) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
     /// Renames a file or symlink; fails rather than replace an existing target.
     package static func move(_ from: String, to: String) throws(FileSystemError) {
         if exists(to) { throw FileSystemError(operation: "move \(from) to", path: to, code: EEXIST) }

@@ -80,6 +80,88 @@ import ShipshapeTestSupport
         #expect(count("- from a teammate (", in: text) == 1)
     }
 
+    /// A repository with the hooks installed, a synced and committed changelog, pushed to a bare
+    /// remote; and a teammate's clone of that remote.
+    func sharedRepository() throws -> (sandbox: GitSandbox, other: String) {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "chore: start")
+        let remote = try sandbox.makeBareRemote()
+        #expect(try sandbox.run(bin + "/shipshape", ["install"]).status == 0)
+        #expect(try sync(sandbox).status == 0)
+        try sandbox.gitOK("add", "CHANGELOG.md")
+        try sandbox.gitOK("commit", "-q", "--no-verify", "-m", "docs(changelog): sync")
+        try sandbox.gitOK("push", "-q", "origin", "main")
+        try sandbox.gitOK("branch", "-q", "-u", "origin/main")
+        let other = sandbox.temporaryDirectory + "/other"
+        try sandbox.gitOK(arguments: ["clone", "-q", remote, other], in: sandbox.temporaryDirectory)
+        return (sandbox, other)
+    }
+
+    @Test func postMergeLeavesTheFileAloneWhileAnAutostashIsPending() throws {
+        let (sandbox, other) = try sharedRepository()
+        try sandbox.gitOK(arguments: ["commit", "-q", "--allow-empty", "-m", "feat: from a teammate"], in: other)
+        try sandbox.gitOK(arguments: ["push", "-q", "origin", "main"], in: other)
+        // A hand edit not committed yet: git stashes it for the pull, runs post-merge, then
+        // re-applies it. Writing the file in between would make the stash collide.
+        let edited = try sandbox.read("CHANGELOG.md") + "\n- A line I am still writing.\n"
+        try sandbox.write("CHANGELOG.md", edited)
+        let pull = try sandbox.git("pull", "-q", "--no-rebase", "--autostash")
+        #expect(pull.status == 0, "\(pull)")
+        #expect(pull.stderr.contains("CHANGELOG.md not synced: git has an autostash to re-apply"), "\(pull)")
+        #expect(pull.stderr.contains("run changelog-sync"))
+        #expect(try sandbox.read("CHANGELOG.md") == edited)
+        #expect(try sandbox.gitOK("stash", "list").stdout.isEmpty)
+        // Once the stash is back, a manual sync catches up and keeps the edit.
+        #expect(try sync(sandbox).status == 0)
+        let text = try sandbox.read("CHANGELOG.md")
+        #expect(text.contains("- from a teammate (") && text.contains("- A line I am still writing."))
+    }
+
+    @Test func postMergeLeavesUncommittedChangelogChangesAlone() throws {
+        let (sandbox, other) = try sharedRepository()
+        try sandbox.gitOK(arguments: ["commit", "-q", "--allow-empty", "-m", "fix: from a teammate"], in: other)
+        try sandbox.gitOK(arguments: ["push", "-q", "origin", "main"], in: other)
+        let edited = try sandbox.read("CHANGELOG.md").replacingOccurrences(of: "## [Unreleased]", with: "## [Unreleased]\n\nSome prose.")
+        try sandbox.write("CHANGELOG.md", edited)
+        let pull = try sandbox.git("pull", "-q", "--no-rebase")
+        #expect(pull.status == 0, "\(pull)")
+        #expect(pull.stderr.contains("CHANGELOG.md not synced: it has uncommitted changes"), "\(pull)")
+        #expect(try sandbox.read("CHANGELOG.md") == edited)
+    }
+
+    @Test func squashMergesAndOptedOutClonesAreNotSynced() throws {
+        let (sandbox, _) = try sharedRepository()
+        let synced = try sandbox.read("CHANGELOG.md")
+        try sandbox.gitOK("checkout", "-q", "-b", "feature/x")
+        try sandbox.commit(file: "x.txt", message: "feat: squashed away")
+        try sandbox.gitOK("checkout", "-q", "main")
+
+        // A squash merge commits nothing: post-merge gets "1" and does nothing.
+        let squash = try sandbox.git("merge", "-q", "--squash", "feature/x")
+        #expect(squash.status == 0, "\(squash)")
+        #expect(!(squash.stdout + squash.stderr).contains("CHANGELOG.md"), "\(squash)")
+        #expect(try sandbox.read("CHANGELOG.md") == synced)
+        try sandbox.gitOK("reset", "-q", "--hard")
+
+        // Opted out for this clone.
+        try sandbox.gitOK("config", "shipshape.changelog.postMerge", "false")
+        let optedOut = try sandbox.git("merge", "-q", "--no-edit", "feature/x")
+        #expect(optedOut.status == 0, "\(optedOut)")
+        #expect(!(optedOut.stdout + optedOut.stderr).contains("CHANGELOG.md"), "\(optedOut)")
+        #expect(try sandbox.read("CHANGELOG.md") == synced)
+
+        // Back on: the next merge syncs both commits.
+        try sandbox.gitOK("config", "--unset", "shipshape.changelog.postMerge")
+        try sandbox.gitOK("checkout", "-q", "feature/x")
+        try sandbox.commit(file: "y.txt", message: "fix: after opting in")
+        try sandbox.gitOK("checkout", "-q", "main")
+        let merged = try sandbox.git("merge", "-q", "--no-edit", "feature/x")
+        #expect(merged.status == 0, "\(merged)")
+        #expect((merged.stdout + merged.stderr).contains("CHANGELOG.md: 2 entries added in [Unreleased]"), "\(merged)")
+        let text = try sandbox.read("CHANGELOG.md")
+        #expect(text.contains("- squashed away (") && text.contains("- after opting in ("))
+    }
+
     @Test func handEditsSurviveAndDeletedEntriesAreNotReAdded() throws {
         let sandbox = try GitSandbox()
         let a = try sandbox.commit(message: "feat: alpha")
@@ -124,16 +206,103 @@ import ShipshapeTestSupport
         #expect(text.contains("- x two (\(short(head)))"))
     }
 
-    @Test func concurrentRunsListEveryEntryOnce() throws {
+    /// Temporary files an interrupted write left next to the changelog.
+    func leftovers(_ sandbox: GitSandbox) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: sandbox.root).filter { $0.hasPrefix(".CHANGELOG.md.shipshape-") }
+    }
+
+    @Test(arguments: [2, 4, 16]) func concurrentRunsListEveryEntryOnce(runs: Int) throws {
         let sandbox = try GitSandbox()
         for i in 1...40 { try sandbox.commit(message: "feat: change \(i)") }
-        let script = "\"$1\" & \"$1\" & \"$1\" & wait"
-        let result = try sandbox.run("/bin/sh", ["-c", script, "sh", bin + "/changelog-sync"])
-        #expect(result.status == 0, "\(result)")
+        // Every run in the background; a failed one reports on standard error.
+        let script = """
+            i=0
+            while [ "$i" -lt "$2" ]; do
+                ( "$1" >/dev/null || echo "a run failed with status $?" >&2 ) &
+                i=$((i + 1))
+            done
+            wait
+            """
+        let result = try sandbox.run("/bin/sh", ["-c", script, "sh", bin + "/changelog-sync", String(runs)])
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
         let text = try sandbox.read("CHANGELOG.md")
         for i in 1...40 { #expect(count("- change \(i) (", in: text) == 1) }
+        #expect(count("## [Unreleased]", in: text) == 1 && count("### Added", in: text) == 1)
+        #expect(count("<!-- shipshape-changelog synced=", in: text) == 1)
         #expect(!FileManager.default.fileExists(atPath: sandbox.path(".git/shipshape-changelog.lock")))
-        #expect(try sync(sandbox, ["--check"]).status == 0)
+        #expect(try leftovers(sandbox).isEmpty)
+        // The file parses and is complete.
+        let check = try sync(sandbox, ["--check"])
+        #expect(check.status == 0, "\(check)")
+    }
+
+    /// SplitMix64: a seeded generator, so a failing trial can be replayed.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func runsKilledAtRandomMomentsLeaveTheOldOrTheNewFileAndTheNextRunRecovers() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "chore: start")
+        try sandbox.gitOK("tag", "-a", "v1.0.0", "-m", "v1.0.0")
+        // A large file (a long released section), so a write takes long enough to be interrupted.
+        var text = "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2024-01-01\n\n### Added\n\n"
+        for i in 1...4000 { text += "- an earlier change, number \(i), described at some length to make the file larger\n" }
+        try sandbox.write("CHANGELOG.md", text)
+        for i in 1...20 { try sandbox.commit(message: "feat: first batch \(i)") }
+        #expect(try sync(sandbox).status == 0)
+        let old = try sandbox.readBytes("CHANGELOG.md")
+        for i in 1...20 { try sandbox.commit(message: "fix: second batch \(i)") }
+        var completed: ProcessResult?
+        let duration = try ContinuousClock().measure { completed = try sync(sandbox) }
+        #expect(completed?.status == 0)
+        let new = try sandbox.readBytes("CHANGELOG.md")
+        #expect(new != old)
+
+        // Kill at a random moment between the start and a little after a whole run would end.
+        let window = UInt32(max(2_000, duration / .microseconds(1) * 1.2))
+        let seed = UInt64(UInt32.random(in: 1...UInt32.max))
+        var random = SeededGenerator(state: seed)
+        var outcomes = (old: 0, new: 0)
+        for trial in 1...60 {
+            let context = "trial \(trial), seed \(seed), window \(window) µs"
+            try sandbox.write("CHANGELOG.md", bytes: old)
+            let child = try start(bin + "/changelog-sync", [], in: sandbox.root, environment: sandbox.env)
+            usleep(UInt32.random(in: 0...window, using: &random))
+            child.send(SIGKILL)
+            _ = child.wait()
+            let after = try sandbox.readBytes("CHANGELOG.md")
+            #expect(after == old || after == new, "a mixed file after \(context)")
+            if after == old { outcomes.old += 1 } else if after == new { outcomes.new += 1 }
+
+            // The next run takes the abandoned lock over, removes the temporary file a killed
+            // write left behind, and finishes the job.
+            let next = try sync(sandbox)
+            #expect(next.status == 0, "\(context): \(next)")
+            #expect(try sandbox.readBytes("CHANGELOG.md") == new, "\(context)")
+            #expect(try leftovers(sandbox).isEmpty, "\(context)")
+            #expect(!FileManager.default.fileExists(atPath: sandbox.path(".git/shipshape-changelog.lock")), "\(context)")
+        }
+        #expect(outcomes.old + outcomes.new == 60)
+    }
+
+    @Test func aTemporaryFileLeftByAKilledWriteIsRemovedByTheNextRun() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "feat: one")
+        try sandbox.write(".CHANGELOG.md.shipshape-Ab12Cd", "half a changelog")
+        try sandbox.write(".CHANGELOG.md.shipshape-notmine", "another tool's file")
+        try sandbox.write(".git/shipshape-changelog.lock", "999999999\n")
+        let result = try sync(sandbox)
+        #expect(result.status == 0, "\(result)")
+        #expect(try leftovers(sandbox) == [".CHANGELOG.md.shipshape-notmine"])
+        #expect(try sandbox.read("CHANGELOG.md").contains("- one ("))
     }
 
     @Test func noTagListsTheWholeHistoryAndNewRepositoryGetsAFile() throws {

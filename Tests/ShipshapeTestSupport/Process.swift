@@ -339,3 +339,76 @@ private enum GNUFunctions {
         return addchdirFunction(actions, path)
     }
 }
+
+/// A child process started by `start(_:_:in:environment:)`: signal it, then wait for it.
+package struct StartedProcess: Sendable {
+    /// The child's process id (also its process group id).
+    package let pid: Int32
+
+    /// Sends a signal to the child.
+    ///
+    /// - Parameter signal: e.g. `SIGKILL`.
+    package func send(_ signal: Int32) { kill(pid, signal) }
+
+    /// Waits for the child to end and reaps it.
+    ///
+    /// - Returns: the exit status, or `128 + n` when signal `n` ended it.
+    package func wait() -> Int32 {
+        var waitStatus: Int32 = 0
+        while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
+        let signal = waitStatus & 0x7f
+        return signal == 0 ? (waitStatus >> 8) & 0xff : 128 + signal
+    }
+}
+
+/// Starts a program without waiting for it, its standard streams on `/dev/null`: for tests that
+/// kill a child at a chosen moment. Wait for it with `StartedProcess.wait()`.
+///
+/// - Parameters:
+///   - executable: a path, or a bare name resolved through `environment["PATH"]`.
+///   - arguments: the arguments after `argv[0]`.
+///   - directory: the child's working directory; nil keeps the current one.
+///   - environment: the child's complete environment.
+/// - Returns: the running child.
+/// - Throws: `TestSupportError.executableNotFound` or `.spawnFailed`.
+package func start(
+    _ executable: String, _ arguments: [String], in directory: String?, environment: [String: String]
+) throws -> StartedProcess {
+    let path = try resolveExecutable(executable, environment: environment)
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    if let directory {
+        let rc = GNUFunctions.addchdir(&actions, directory)
+        if rc != 0 { throw TestSupportError.spawnFailed(executable: path, call: "posix_spawn_file_actions_addchdir_np", errno: rc) }
+    }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var defaultSignals = sigset_t()
+    sigemptyset(&defaultSignals)
+    sigaddset(&defaultSignals, SIGPIPE)
+    var emptyMask = sigset_t()
+    sigemptyset(&emptyMask)
+    posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+    posix_spawnattr_setsigmask(&attributes, &emptyMask)
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
+    let argv = ([path] + arguments).map { strdup($0) }
+    let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
+    defer {
+        for p in argv { free(p) }
+        for p in envp { free(p) }
+    }
+    var pid: pid_t = 0
+    let rc = (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
+        (envp + [nil]).withUnsafeBufferPointer { envBuffer in
+            posix_spawn(&pid, path, &actions, &attributes, argvBuffer.baseAddress!, envBuffer.baseAddress!)
+        }
+    }
+    guard rc == 0 else { throw TestSupportError.spawnFailed(executable: path, call: "posix_spawn", errno: rc) }
+    return StartedProcess(pid: pid)
+}
