@@ -31,6 +31,7 @@ struct ChangelogSync: ParsableCommand {
     var format: SyncFormat = .text
 
     static func main() {
+        Console.startWatchdog(program: "changelog-sync", seconds: 600, status: 2, environment: Console.environment())
         do {
             let command = try parseAsRoot()
             guard let sync = command as? ChangelogSync else { Console.exit(2) }

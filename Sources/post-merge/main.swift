@@ -4,6 +4,8 @@
 import ShipshapeHooks
 
 let invocation = Console.invocation()
+// Even a stuck repository must not hold up the merge: give up quietly-but-visibly with status 0.
+Console.startWatchdog(program: "shipshape post-merge", seconds: 60, status: 0, environment: invocation.environment)
 let outcome = PostMergeHook.run(arguments: Array(CommandLine.arguments.dropFirst()), invocation: invocation)
 for line in outcome.messages { Console.out(line + "\n") }
 for line in outcome.warnings { Console.err(line + "\n") }
