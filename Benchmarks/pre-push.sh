@@ -44,11 +44,16 @@ echo "refs/heads/main $tip refs/heads/main $before" >"$work/one.txt"
 echo "refs/heads/main $tip refs/heads/main $old" >"$work/ten-thousand.txt"
 # The one-commit case names another remote, so only the remote's old tip hides history.
 # hyperfine 1.15 has no --input: the runs go through a shell, whose start-up hyperfine subtracts.
+# The floor: a C program that links the same libgit2, initialises it and opens the repository
+# (most of it is git_libgit2_init parsing the system CA bundle with mbedTLS, which no hook avoids).
+cc -O2 -o "$work/libgit2-open" "$root/Benchmarks/floors/libgit2-open.c" $(pkg-config --cflags --libs libgit2)
 cd "$repo"
 echo "new commits: $(git rev-list --count $before..$tip) and $(git rev-list --count $old..$tip)" >&2
 hyperfine --warmup 5 --runs 30 \
     --export-markdown "$out/pre-push.md" --export-json "$out/pre-push.json" \
     -n "pre-push: 1 new commit" "$bin/pre-push elsewhere $work/remote.git < $work/one.txt" \
     -n "pre-push: 10,000 new commits" "$bin/pre-push origin $work/remote.git < $work/ten-thousand.txt"
+# The floor runs without a shell (hyperfine's -N applies to every command of a run).
+hyperfine -N --warmup 5 --runs 30 --export-markdown "$out/pre-push-floor.md" -n "floor: libgit2 init + open" "$work/libgit2-open"
 echo
-cat "$out/pre-push.md"
+cat "$out/pre-push.md" "$out/pre-push-floor.md"

@@ -93,17 +93,31 @@ package struct Commit: Sendable, Hashable {
 
 /// The first paragraph of a message, lines trimmed and joined with single spaces (git's `%s`).
 func gitSummary(of message: String) -> String {
-    var lines: [Substring] = []
-    for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
-        let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-        let text = Substring(String(trimmed.reversed()))
-        if text.isEmpty {
-            if lines.isEmpty { continue }
-            break
+    // Byte-level: this runs for every commit a walk reads (10,000 on a large push), and the
+    // generic `reversed()`/`drop(while:)` form cost more than reading the commit itself.
+    var text = message
+    text.makeContiguousUTF8()  // a no-op for native strings
+    var result: [UInt8] = []
+    return text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
+        var i = 0
+        let n = bytes.count
+        while i <= n {
+            var end = i
+            while end < n && bytes[end] != 0x0A { end += 1 }
+            var a = i, b = end
+            while a < b && isBlank(bytes[a]) { a += 1 }
+            while b > a && isBlank(bytes[b - 1]) { b -= 1 }
+            if a == b {
+                if !result.isEmpty { break }
+            } else {
+                if !result.isEmpty { result.append(0x20) }
+                result.append(contentsOf: bytes[a..<b])
+            }
+            i = end + 1
         }
-        lines.append(text)
-    }
-    return lines.joined(separator: " ")
+        return String(decoding: result, as: UTF8.self)
+    }!
 }
 
 /// Decodes C text stored in a commit: UTF-8 (repaired) unless the commit declares a Latin-1

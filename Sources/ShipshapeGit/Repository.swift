@@ -357,23 +357,41 @@ package final class Repository {
     ///   (a directory or submodule).
     /// - Throws: `GitError` when the commit or its tree cannot be read.
     package func blob(at path: String, in commit: ObjectID) throws(GitError) -> [UInt8]? {
+        try tree(of: commit).blob(at: path)
+    }
+
+    /// The tree of a commit, for reading several files without looking the commit up each time.
+    ///
+    /// - Parameter commit: the commit whose tree is read.
+    /// - Returns: the tree, open until released.
+    /// - Throws: `GitError` when the commit or its tree cannot be read.
+    package func tree(of commit: ObjectID) throws(GitError) -> CommitTree {
         let commitObject = try lookupCommit(commit)
         defer { git_commit_free(commitObject) }
         var tree: OpaquePointer?
         try check(git_commit_tree(&tree, commitObject), "git_commit_tree", subject: commit.hex)
-        defer { git_tree_free(tree) }
-        var entry: OpaquePointer?
-        let code = git_tree_entry_bypath(&entry, tree, path)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try check(code, "git_tree_entry_bypath", subject: path)
-        defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-        var blob: OpaquePointer?
-        try check(git_blob_lookup(&blob, pointer, git_tree_entry_id(entry)), "git_blob_lookup", subject: path)
-        defer { git_blob_free(blob) }
-        let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let raw = git_blob_rawcontent(blob) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: raw, count: size))
+        return CommitTree(repository: self, pointer: tree!)
+    }
+
+    /// The commit an object id names, peeling annotated tags (also tags of tags).
+    ///
+    /// Unlike `resolve(_:)`, no revision syntax is parsed: the object is looked up by its id.
+    ///
+    /// - Parameter id: a commit or tag object id.
+    /// - Returns: the commit's id, and whether `id` named a tag object.
+    /// - Throws: `GitError` of kind `.notFound` for a missing object, `.wrongObjectType` when it
+    ///   does not peel to a commit (a tree or blob, or a tag of one).
+    package func peeledCommit(_ id: ObjectID) throws(GitError) -> (commit: ObjectID, isTagObject: Bool) {
+        var oid = id.oid
+        var object: OpaquePointer?
+        try check(git_object_lookup(&object, pointer, &oid, GIT_OBJECT_ANY), "git_object_lookup", subject: id.hex)
+        defer { git_object_free(object) }
+        let type = git_object_type(object)
+        if type == GIT_OBJECT_COMMIT { return (id, false) }
+        var commit: OpaquePointer?
+        try check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "git_object_peel", subject: id.hex)
+        defer { git_object_free(commit) }
+        return (ObjectID(git_object_id(commit)), type == GIT_OBJECT_TAG)
     }
 
     func lookupCommit(_ id: ObjectID) throws(GitError) -> OpaquePointer {
@@ -381,6 +399,43 @@ package final class Repository {
         var commit: OpaquePointer?
         try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup", subject: id.hex)
         return commit!
+    }
+}
+
+/// The tree of one commit (a `git_tree`), freed when the instance is deallocated.
+///
+/// Reads several files of the same commit with one commit and tree lookup (the version sources
+/// of a pushed tip, say). Keeps its repository alive.
+package final class CommitTree {
+    private let repository: Repository
+    private let pointer: OpaquePointer
+
+    init(repository: Repository, pointer: OpaquePointer) {
+        self.repository = repository
+        self.pointer = pointer
+    }
+
+    deinit { git_tree_free(pointer) }
+
+    /// The contents of a file in this tree.
+    ///
+    /// - Parameter path: the path relative to the repository root, with `/` separators.
+    /// - Returns: the file's bytes, or nil when nothing exists at `path` or it is not a file
+    ///   (a directory or submodule).
+    /// - Throws: `GitError` when the tree or blob cannot be read.
+    package func blob(at path: String) throws(GitError) -> [UInt8]? {
+        var entry: OpaquePointer?
+        let code = git_tree_entry_bypath(&entry, pointer, path)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, "git_tree_entry_bypath", subject: path)
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        var blob: OpaquePointer?
+        try check(git_blob_lookup(&blob, repository.pointer, git_tree_entry_id(entry)), "git_blob_lookup", subject: path)
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        guard size > 0, let raw = git_blob_rawcontent(blob) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: raw, count: size))
     }
 }
 

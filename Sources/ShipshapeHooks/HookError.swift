@@ -22,6 +22,9 @@ package enum HookError: Error, CustomStringConvertible {
     case notARepository(path: String)
     /// The command was called wrongly.
     case usage(String)
+    /// A check needed history that a shallow clone does not have (libgit2 cannot read past the
+    /// shallow boundary); carries the failing call.
+    case shallowRepository(GitError)
 
     package var description: String {
         switch self {
@@ -37,6 +40,8 @@ package enum HookError: Error, CustomStringConvertible {
             return "\(path) is not inside a git repository; run this from a repository or pass --repo DIR"
         case let .usage(message):
             return message
+        case let .shallowRepository(error):
+            return "this repository is a shallow clone and the check needs history it does not have (\(error.function): \(error.message)); fetch the full history with git fetch --unshallow and push again, or skip the checks once with git push --no-verify"
         }
     }
 }

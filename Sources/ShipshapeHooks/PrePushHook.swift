@@ -31,8 +31,10 @@ package final class VersionGate {
         let repository = self.repository
         let snapshot: VersionSnapshot
         do {
+            // One commit and tree lookup for every candidate file.
+            let tree = try repository.tree(of: commit)
             snapshot = try VersionSnapshot.collect(settings: settings) { (path: String) throws(GitError) -> [UInt8]? in
-                try repository.blob(at: path, in: commit)
+                try tree.blob(at: path)
             }
         } catch {
             throw .git(error)
@@ -138,7 +140,20 @@ package final class VersionGate {
 /// without skipping and be bumped as far as the commits since the latest release demand; and
 /// every commit new to the remote must pass the commit-message rules (no fixup or WIP commit on
 /// a protected branch). Only the new commits are walked: what the remote already has
-/// (`refs/remotes/<remote>/*` and the remote's old tip) is hidden.
+/// (`refs/remotes/<remote>/*` and the remote's old tip) is hidden; a new branch pushed to a URL
+/// or to a remote without remote-tracking refs stops at its fork point from the default branch
+/// (see `forkPoint(of:branch:localRef:remote:repository:gate:)`).
+///
+/// A force push is checked like any other: the rewritten commits are new and linted, and the
+/// version is compared with the one where the new history forks from the old (so a push that
+/// only drops commits compares nothing and passes). Refs outside `refs/heads/` and `refs/tags/`
+/// (what `git push --mirror` sends from `refs/remotes/`, `refs/notes/`, `refs/stash`) are not
+/// checked.
+///
+/// A shallow clone works while the walks stay above the shallow boundary; when a check needs a
+/// commit that the clone cut off (libgit2 1.5 does not read `.git/shallow`), the hook stops with
+/// `HookError.shallowRepository` (exit 2) and says how to proceed (`git fetch --unshallow`, or
+/// `--no-verify` once): a partial check must not pass for a full one.
 package enum PrePushHook {
     /// Runs the hook.
     ///
@@ -166,7 +181,7 @@ package enum PrePushHook {
         let settings = versionSettings ?? context.configuration.prePushSettings
         let gate = VersionGate(repository: repository, settings: settings)
         let pushedTags = Set(live.filter(\.isTag).map(\.shortRemoteName))
-        let remoteGlob = "refs/remotes/\(remoteName)/*"
+        let remote = RemoteView(name: remoteName)
         var checkedTips: Set<ObjectID> = []
         var lintedCommits: Set<ObjectID> = []
         var reports: [SubjectReport] = []
@@ -174,116 +189,139 @@ package enum PrePushHook {
         let branchPolicy: BranchPolicy
         do { branchPolicy = try BranchPolicy(settings: context.configuration.branches) } catch { throw .pattern(error) }
 
-        for ref in live {
-            var findings: [Finding] = []
-            let tip: ObjectID
-            do {
-                tip = try repository.resolve(ref.localID.hex)
-            } catch let error where error.kind == .wrongObjectType {
-                continue  // a tag of a tree or blob: no release to check
-            } catch {
-                throw .git(error)
-            }
-            let label = "\(tip.short()) (\(ref.shortRemoteName))"
-            let snapshot = try gate.snapshot(at: tip)
-            if checkedTips.insert(tip).inserted {
-                findings += VersionChecks.agreement(snapshot, commit: label, settings: settings)
-                findings += VersionChecks.validity(snapshot, commit: label, settings: settings)
-            }
-            let newVersion = snapshot.agreedVersion
-
-            if ref.isTag {
-                if let version = settings.tagFormat.version(fromTag: ref.shortRemoteName) {
-                    let tag = ReleaseTag(name: ref.shortRemoteName, version: version, isAnnotated: ref.localID != tip)
-                    var changelog: [UInt8]?
-                    if let path = settings.changelogPath {
-                        do { changelog = try repository.blob(at: path, in: tip) } catch { throw .git(error) }
-                    }
-                    findings += VersionChecks.tagMatches(tag, commit: label, snapshot: snapshot, changelog: changelog, settings: settings)
-                    findings += try gate.progressFindings(
-                        old: nil, new: version, tip: tip, label: label, excluding: pushedTags.union([tag.name]), excludingCommit: false)
-                }
-            } else if ref.isBranch {
-                let branch = ref.shortRemoteName
-                if context.configuration.branches.level != .off {
-                    do { findings += try branchPolicy.check(branch) } catch { throw .pattern(error) }
-                }
-                findings += VersionChecks.branchMatches(branch: branch, commit: label, snapshot: snapshot, settings: settings)
-
-                // The commits new to the remote.
-                var hidden: [ObjectID] = []
-                if !ref.isNewOnRemote {
-                    let known: Bool
-                    do { known = try repository.contains(ref.remoteID) } catch { throw .git(error) }
-                    if known { hidden.append(ref.remoteID) }
-                }
-                var newCommits: [CommitInfo] = []
-                var newIDs: Set<ObjectID> = []
-                var oldest: Commit?
-                let lintSettings = context.configuration.lint
-                var lintFailure: HookError?
-                do throws(GitError) {
-                    try repository.walkCommits(
-                        CommitRange(excluded: hidden, included: [tip], excludedReferenceGlobs: [remoteGlob]), order: .oldestFirst
-                    ) { commit in
-                        if oldest == nil { oldest = commit }
-                        newIDs.insert(commit.id)
-                        let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
-                        let info = CommitInfo(shortID: commit.id.short(), message: cleaned)
-                        newCommits.append(info)
-                        guard settings.isEnabled(.pushedCommitLint), lintedCommits.insert(commit.id).inserted else { return .continue }
-                        if lintSettings.ignores.botAuthors.contains(where: { $0 == commit.authorName || $0 == commit.authorEmail }) {
-                            return .continue
-                        }
-                        do throws(PatternError) {
-                            let report = try Linter(settings: lintSettings).lint(cleaned)
-                            if let finding = VersionChecks.pushedCommit(info, ruleFindings: report.findings, settings: settings) {
-                                findings.append(finding)
-                            }
-                        } catch {
-                            lintFailure = .pattern(error)
-                            return .stop
-                        }
-                        return .continue
-                    }
+        do throws(HookError) {
+            for ref in live {
+                // Other namespaces (refs/remotes/*, refs/notes/*, refs/stash, which `git push --mirror`
+                // sends too) are copies of someone else's state or tool data, not branches or releases.
+                guard ref.isBranch || ref.isTag else { continue }
+                var findings: [Finding] = []
+                let tip: ObjectID
+                let isTagObject: Bool
+                do {
+                    (tip, isTagObject) = try repository.peeledCommit(ref.localID)
+                } catch let error where error.kind == .wrongObjectType {
+                    continue  // a tag of a tree or blob: no release to check
                 } catch {
                     throw .git(error)
                 }
-                if let lintFailure { throw lintFailure }
-                newCommitCount += newCommits.count
-                let remoteBranch = remoteName.contains("/") || remoteName.contains(":") ? "<remote>/\(branch)" : "\(remoteName)/\(branch)"
-                // Commits new to this branch (not only to the remote) must not be fixups on a protected branch:
-                // a fixup pushed to a feature branch first is hidden by refs/remotes/<remote>/* above.
-                var branchCommits = newCommits
-                if settings.isEnabled(.pushedCommitLint) && settings.isProtected(branch: branch) && !hidden.isEmpty {
-                    branchCommits = try gate.commitInfos(since: hidden[0], to: tip)
+                let label = "\(tip.short()) (\(ref.shortRemoteName))"
+                let snapshot = try gate.snapshot(at: tip)
+                if checkedTips.insert(tip).inserted {
+                    findings += VersionChecks.agreement(snapshot, commit: label, settings: settings)
+                    findings += VersionChecks.validity(snapshot, commit: label, settings: settings)
                 }
-                findings += VersionChecks.temporaryCommits(branch: branch, commits: branchCommits, remoteBranch: remoteBranch, settings: settings)
+                let newVersion = snapshot.agreedVersion
 
-                // The version before the push: the remote's old tip, else the parent the new commits grow from.
-                var oldCommit: ObjectID? = hidden.first
-                if oldCommit == nil {
-                    if let oldest { oldCommit = oldest.parentIDs.first { !newIDs.contains($0) } } else { oldCommit = tip }
-                }
-                if let newVersion, let oldCommit, oldCommit != tip {
-                    let oldSnapshot = try gate.snapshot(at: oldCommit)
-                    let oldVersion = oldSnapshot.agreedVersion
-                    let changed = oldVersion.map { !$0.isIdentical(to: newVersion) } ?? oldSnapshot.isEmpty
-                    if changed {
+                if ref.isTag {
+                    if let version = settings.tagFormat.version(fromTag: ref.shortRemoteName) {
+                        let tag = ReleaseTag(name: ref.shortRemoteName, version: version, isAnnotated: isTagObject)
+                        var changelog: [UInt8]?
+                        if let path = settings.changelogPath {
+                            do { changelog = try repository.blob(at: path, in: tip) } catch { throw .git(error) }
+                        }
+                        findings += VersionChecks.tagMatches(tag, commit: label, snapshot: snapshot, changelog: changelog, settings: settings)
                         findings += try gate.progressFindings(
-                            old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags)
-                    } else if settings.announcedVersion(ofBranch: branch) != nil {
-                        findings += try gate.progressFindings(
-                            old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags, monotonic: false)
+                            old: nil, new: version, tip: tip, label: label, excluding: pushedTags.union([tag.name]), excludingCommit: false)
                     }
-                } else if let newVersion, settings.announcedVersion(ofBranch: branch) != nil {
-                    findings += try gate.progressFindings(
-                        old: nil, new: newVersion, tip: tip, label: label, excluding: pushedTags, monotonic: false)
+                } else if ref.isBranch {
+                    let branch = ref.shortRemoteName
+                    if context.configuration.branches.level != .off {
+                        do { findings += try branchPolicy.check(branch) } catch { throw .pattern(error) }
+                    }
+                    findings += VersionChecks.branchMatches(branch: branch, commit: label, snapshot: snapshot, settings: settings)
+
+                    // The commits new to the remote, and the commit the version is compared with.
+                    let base = try pushBase(
+                        of: ref, tip: tip, branch: branch, remote: remote, repository: repository, gate: gate)
+                    let hidden = base.hidden
+                    var newCommits: [CommitInfo] = []
+                    var newIDs: Set<ObjectID> = []
+                    var oldest: Commit?
+                    let lintSettings = context.configuration.lint
+                    let lintEnabled = settings.isEnabled(.pushedCommitLint)
+                    let linter = Linter(settings: lintSettings)
+                    var lintFailure: HookError?
+                    do throws(GitError) {
+                        try repository.walkCommits(
+                            CommitRange(excluded: hidden, included: [tip], excludedReferenceGlobs: remote.globs), order: .oldestFirst
+                        ) { commit in
+                            if oldest == nil { oldest = commit }
+                            newIDs.insert(commit.id)
+                            let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
+                            let shortID = commit.id.short()
+                            // The message is parsed once: by the linter when the commit is linted, else here.
+                            guard lintEnabled, lintedCommits.insert(commit.id).inserted,
+                                !lintSettings.ignores.botAuthors.contains(where: { $0 == commit.authorName || $0 == commit.authorEmail })
+                            else {
+                                newCommits.append(CommitInfo(shortID: shortID, message: cleaned))
+                                return .continue
+                            }
+                            do throws(PatternError) {
+                                let report = try linter.lint(cleaned)
+                                let info = CommitInfo(shortID: shortID, subject: report.parsed.header ?? "", parsed: report.parsed)
+                                newCommits.append(info)
+                                if let finding = VersionChecks.pushedCommit(info, ruleFindings: report.findings, settings: settings) {
+                                    findings.append(finding)
+                                }
+                            } catch {
+                                lintFailure = .pattern(error)
+                                return .stop
+                            }
+                            return .continue
+                        }
+                    } catch {
+                        throw .git(error)
+                    }
+                    if let lintFailure { throw lintFailure }
+                    newCommitCount += newCommits.count
+                    let remoteBranch = remoteName.contains("/") || remoteName.contains(":") ? "<remote>/\(branch)" : "\(remoteName)/\(branch)"
+                    // Commits new to this branch (not only to the remote) must not be fixups on a protected branch:
+                    // a fixup pushed to a feature branch first is hidden by refs/remotes/<remote>/* above.
+                    var branchCommits = newCommits
+                    if settings.isEnabled(.pushedCommitLint) && settings.isProtected(branch: branch), let oldTip = base.remoteTip,
+                        try !remote.hidesNothingBeyond(oldTip, in: repository)
+                    {
+                        branchCommits = try gate.commitInfos(since: oldTip, to: tip)
+                    }
+                    findings += VersionChecks.temporaryCommits(branch: branch, commits: branchCommits, remoteBranch: remoteBranch, settings: settings)
+
+                    // The version before the push: the remote's old tip (for a force push, where the
+                    // rewritten history forks from it), else the parent the new commits grow from.
+                    var oldCommit: ObjectID? = base.remoteTip
+                    if let remoteTip = base.remoteTip, !(newCommits.isEmpty ? tip == remoteTip : oldest?.parentIDs.contains(remoteTip) == true) {
+                        do {
+                            if try !repository.isAncestor(remoteTip, of: tip) { oldCommit = try repository.mergeBase(remoteTip, tip) }
+                        } catch {
+                            throw .git(error)
+                        }
+                    }
+                    if oldCommit == nil {
+                        if let oldest { oldCommit = oldest.parentIDs.first { !newIDs.contains($0) } } else { oldCommit = tip }
+                    }
+                    if let newVersion, let oldCommit, oldCommit != tip {
+                        let oldSnapshot = try gate.snapshot(at: oldCommit)
+                        let oldVersion = oldSnapshot.agreedVersion
+                        let changed = oldVersion.map { !$0.isIdentical(to: newVersion) } ?? oldSnapshot.isEmpty
+                        if changed {
+                            findings += try gate.progressFindings(
+                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags)
+                        } else if settings.announcedVersion(ofBranch: branch) != nil {
+                            findings += try gate.progressFindings(
+                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags, monotonic: false)
+                        }
+                    } else if let newVersion, settings.announcedVersion(ofBranch: branch) != nil {
+                        findings += try gate.progressFindings(
+                            old: nil, new: newVersion, tip: tip, label: label, excluding: pushedTags, monotonic: false)
+                    }
+                }
+                if !findings.isEmpty {
+                    reports.append(SubjectReport(origin: "\(ref.remoteRef)", findings: findings))
                 }
             }
-            if !findings.isEmpty {
-                reports.append(SubjectReport(origin: "\(ref.remoteRef)", findings: findings))
-            }
+        } catch {
+            // libgit2 1.5 does not read .git/shallow: walking into a grafted commit's missing parents fails.
+            if case let .git(gitError) = error, repository.isShallow { throw .shallowRepository(gitError) }
+            throw error
         }
         let errors = reports.reduce(0) { $0 + $1.errors.count }
         let warnings = reports.reduce(0) { $0 + $1.warnings.count }
@@ -295,5 +333,111 @@ package enum PrePushHook {
             summary = "pre-push: ok (\(scope) checked\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))"
         }
         return HookOutcome(reports: reports, advice: [summary])
+    }
+
+    /// Where the commits of a pushed branch that are new to the remote begin.
+    struct PushBase {
+        /// Commits hidden from the walk (with their history).
+        var hidden: [ObjectID]
+        /// The remote's old tip when the push updates a branch whose old tip is known locally.
+        var remoteTip: ObjectID?
+    }
+
+    /// Which commits of a pushed branch are new, and what the version is compared with.
+    ///
+    /// An update hides the remote's old tip (and, in the walk, everything under
+    /// `refs/remotes/<remote>/*`). A branch that is new on the remote (or whose old tip was never
+    /// fetched) relies on the remote-tracking refs alone, unless the remote has none here (a
+    /// push to a URL, or a remote never fetched): then the walk stops at `forkPoint`.
+    static func pushBase(
+        of ref: PushedRef, tip: ObjectID, branch: String, remote: RemoteView, repository: Repository, gate: VersionGate
+    ) throws(HookError) -> PushBase {
+        var base = PushBase(hidden: [], remoteTip: nil)
+        if !ref.isNewOnRemote {
+            let known: Bool
+            do { known = try repository.contains(ref.remoteID) } catch { throw .git(error) }
+            if known {
+                base.hidden = [ref.remoteID]
+                base.remoteTip = ref.remoteID
+            }
+        }
+        if base.hidden.isEmpty, try remote.targets(in: repository).isEmpty,
+            let fork = try forkPoint(of: tip, branch: branch, localRef: ref.localRef, remote: remote, repository: repository, gate: gate)
+        {
+            base.hidden = [fork]
+        }
+        return base
+    }
+
+    /// The commit a new branch grows from when the remote-tracking refs cannot tell.
+    ///
+    /// The merge base of the pushed tip with the default branch: `refs/remotes/<remote>/HEAD`,
+    /// else `refs/remotes/origin/HEAD`, else the local `main`, `master` or `develop` (the first that
+    /// exists and shares history with the tip; never the pushed branch itself). So a feature
+    /// branch pushed to a URL or to a remote never fetched is checked for its own commits only,
+    /// and its version is compared with the version where it forked. A branch with no commits of
+    /// its own (the merge base is its tip) has nothing new. When no default branch exists (the
+    /// pushed branch is the only line of history), the latest release tag reachable from the tip
+    /// is the base, so a first push of an established project lints the commits since its last
+    /// release; without one, the whole history is new (a new project's first push).
+    ///
+    /// - Returns: the commit to hide, or nil to walk the whole history.
+    static func forkPoint(
+        of tip: ObjectID, branch: String, localRef: String, remote: RemoteView, repository: Repository, gate: VersionGate
+    ) throws(HookError) -> ObjectID? {
+        let localName = localRef.hasPrefix("refs/heads/") ? String(localRef.dropFirst("refs/heads/".count)) : localRef
+        var candidates: [String] = []
+        if remote.isNamed { candidates.append("refs/remotes/\(remote.name)/HEAD") }
+        if remote.name != "origin" { candidates.append("refs/remotes/origin/HEAD") }
+        candidates += ["main", "master", "develop"].filter { $0 != branch && $0 != localName }.map { "refs/heads/\($0)" }
+        for candidate in candidates {
+            do {
+                let id: ObjectID
+                do {
+                    id = try repository.resolve(candidate)
+                } catch let error where error.kind == .notFound || error.kind == .invalidInput || error.kind == .wrongObjectType {
+                    continue
+                }
+                if let base = try repository.mergeBase(id, tip) { return base }
+            } catch {
+                throw .git(error)
+            }
+        }
+        return try gate.latestTag(reachableFrom: tip, releasesOnly: false)?.tag.target
+    }
+}
+
+/// What the pre-push hook knows of the remote it pushes to: its remote-tracking refs.
+final class RemoteView {
+    /// git's first argument: a remote's name, or the URL when the push names a URL.
+    let name: String
+    /// Whether `name` can be a configured remote's name (not a URL or path).
+    let isNamed: Bool
+    /// `refs/remotes/<name>/*` for a named remote, hidden from every walk.
+    let globs: [String]
+    private var cachedTargets: [ObjectID]?
+
+    /// Creates the view of a remote.
+    init(name: String) {
+        self.name = name
+        isNamed = !name.isEmpty && !name.contains(":") && !name.hasPrefix("/") && !name.hasPrefix(".") && !name.contains("*")
+        globs = isNamed ? ["refs/remotes/\(name)/*"] : []
+    }
+
+    /// The commits the remote-tracking refs point to (empty for a URL or a remote never fetched).
+    func targets(in repository: Repository) throws(HookError) -> [ObjectID] {
+        if let cachedTargets { return cachedTargets }
+        var result: [ObjectID] = []
+        for glob in globs {
+            do { result += try repository.references(matching: glob).map(\.target) } catch { throw .git(error) }
+        }
+        cachedTargets = result
+        return result
+    }
+
+    /// Whether hiding the remote-tracking refs hides nothing beyond the history of `oldTip`
+    /// (true when they all point at it, the usual state right after a fetch or push).
+    func hidesNothingBeyond(_ oldTip: ObjectID, in repository: Repository) throws(HookError) -> Bool {
+        try targets(in: repository).allSatisfy { $0 == oldTip }
     }
 }

@@ -28,8 +28,7 @@ enum VersionReaders {
         for line in lines(text) {
             number += 1
             let indent = indentation(line)
-            let trimmed = line.dropFirst(indent).reversed().drop(while: isBlank).reversed()
-            let value = String(trimmed)
+            let value = String(line.dropFirst(indent).droppingTrailingBlanks())
             if value.isEmpty { continue }
             let stripped = value.hasPrefix("\u{FEFF}") ? String(value.dropFirst()) : value
             return (stripped, number, indent + 1)
@@ -541,7 +540,23 @@ enum VersionReaders {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     func trimmingBlanks() -> String {
-        String(self.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        String(self.drop { $0 == " " || $0 == "\t" }.droppingTrailingBlanks())
+    }
+}
+
+extension Substring {
+    /// The substring without trailing spaces and tabs.
+    ///
+    /// Scans backwards by index rather than through `reversed()`, whose nested generic wrappers
+    /// cost the runtime a metadata instantiation on first use (measurable in a hook's start-up).
+    func droppingTrailingBlanks() -> Substring {
+        var end = endIndex
+        while end > startIndex {
+            let previous = index(before: end)
+            guard self[previous] == " " || self[previous] == "\t" else { break }
+            end = previous
+        }
+        return self[startIndex..<end]
     }
 }
 

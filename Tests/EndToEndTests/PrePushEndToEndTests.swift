@@ -240,3 +240,210 @@ import ShipshapeTestSupport
         #expect(result.stderr.contains("5000 new commits"))
     }
 }
+
+/// New branches without remote-tracking refs, force pushes, `--mirror`, SHA-256 and shallow
+/// repositories.
+@Suite struct PrePushHistoryEndToEndTests {
+    let bin = productsDirectory()
+    let helper = PrePushEndToEndTests()
+
+    /// A released repository whose history (before the release) has a commit that breaks the
+    /// rules, as an imported legacy project would.
+    func legacySandbox() throws -> GitSandbox {
+        let sandbox = try GitSandbox()
+        try sandbox.makeBareRemote()
+        try helper.commitAll(sandbox, "legacy: imported from svn")
+        try helper.writeVersion(sandbox, "1.1.0")
+        try helper.writeChangelog(sandbox, ["1.1.0"])
+        try helper.commitAll(sandbox, "chore: release 1.1.0")
+        try sandbox.gitOK("tag", "-a", "v1.1.0", "-m", "Release 1.1.0")
+        try sandbox.gitOK("push", "-q", "--no-verify", "origin", "main", "v1.1.0")
+        let install = try sandbox.run(bin + "/shipshape", ["install"])
+        #expect(install.status == 0, "install failed: \(install)")
+        return sandbox
+    }
+
+    /// An empty bare repository beside the sandbox's remotes, for pushes to a URL.
+    func emptyBare(_ sandbox: GitSandbox, _ name: String) throws -> String {
+        let path = sandbox.temporaryDirectory + "/remotes/" + name + ".git"
+        try sandbox.gitOK(arguments: ["init", "-q", "--bare", "-b", "main", path], in: sandbox.temporaryDirectory)
+        return path
+    }
+
+    @Test func newBranchPushedToAURLIsCheckedForItsOwnCommitsOnly() throws {
+        let sandbox = try legacySandbox()
+        let url = try emptyBare(sandbox, "elsewhere")
+        try sandbox.gitOK("checkout", "-q", "-b", "feature/csv")
+        try helper.commitAll(sandbox, "feat: add CSV export")
+        let good = try sandbox.git("push", url, "feature/csv")
+        #expect(good.status == 0, "\(good)")
+        #expect(good.stderr.contains("1 new commit checked"), "\(good.stderr)")
+        #expect(!good.stderr.contains("legacy"))
+
+        // Its own bad commit is still caught, and its version is compared with the fork point.
+        try helper.commitAll(sandbox, "Added stuff")
+        try helper.writeVersion(sandbox, "1.3.0")
+        try helper.commitAll(sandbox, "feat: jump ahead")
+        let bad = try sandbox.git("push", url, "feature/csv:refs/heads/feature/csv-2")
+        #expect(bad.status == 1, "\(bad)")
+        #expect(bad.stderr.contains("\"Added stuff\""))
+        #expect(bad.stderr.contains("skips a version"), "\(bad.stderr)")
+        #expect(!bad.stderr.contains("legacy"))
+        #expect(bad.stderr.contains("3 new commits"))
+    }
+
+    @Test func newBranchPushedToARemoteWithoutRefsStopsAtTheForkPoint() throws {
+        let sandbox = try legacySandbox()
+        let url = try emptyBare(sandbox, "backup")
+        try sandbox.gitOK("remote", "add", "backup", url)
+        try sandbox.gitOK("checkout", "-q", "-b", "bugfix/empty-input")
+        try helper.commitAll(sandbox, "fix: handle empty input")
+        let result = try sandbox.git("push", "backup", "bugfix/empty-input")
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("1 new commit checked"), "\(result.stderr)")
+    }
+
+    @Test func theDefaultBranchPushedToANewRemoteIsLintedSinceTheLatestRelease() throws {
+        let sandbox = try legacySandbox()
+        let url = try emptyBare(sandbox, "fresh")
+        // The legacy commit lies before v1.1.0, so it is not linted again.
+        let first = try sandbox.git("push", url, "main")
+        #expect(first.status == 0, "\(first)")
+        #expect(first.stderr.contains("0 new commits"), "\(first.stderr)")
+
+        try helper.commitAll(sandbox, "oops no type")
+        let second = try sandbox.git("push", try emptyBare(sandbox, "fresh-2"), "main")
+        #expect(second.status == 1, "\(second)")
+        #expect(second.stderr.contains("\"oops no type\""))
+        #expect(!second.stderr.contains("legacy"))
+    }
+
+    @Test func forcePushThatRewritesHistoryWithABadCommitIsCaught() throws {
+        let sandbox = try helper.releasedSandbox()
+        try helper.commitAll(sandbox, "fix: handle empty input")
+        #expect(try helper.push(sandbox, "main").status == 0)
+        try sandbox.gitOK("reset", "-q", "--hard", "HEAD~1")
+        try helper.commitAll(sandbox, "handle empty input properly")
+        let result = try helper.push(sandbox, "--force", "main")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("[pushed-commit-lint]"))
+        #expect(result.stderr.contains("handle empty input properly"))
+        #expect(result.stderr.contains("1 new commit"))
+    }
+
+    @Test func forcePushThatOnlyDropsCommitsPasses() throws {
+        let sandbox = try helper.releasedSandbox()
+        try helper.commitAll(sandbox, "fix: handle empty input")
+        try helper.writeVersion(sandbox, "1.1.1")
+        try helper.commitAll(sandbox, "chore: bump version to 1.1.1")
+        #expect(try helper.push(sandbox, "main").status == 0)
+        // Drop the bump (the version "goes back" to 1.1.0, which is where the history now ends).
+        try sandbox.gitOK("reset", "-q", "--hard", "HEAD~1")
+        let dropped = try helper.push(sandbox, "--force", "main")
+        #expect(dropped.status == 0, "\(dropped)")
+        #expect(dropped.stderr.contains("0 new commits"), "\(dropped.stderr)")
+
+        // A rewrite is compared with where it forks from the old history, not the old tip.
+        try helper.writeVersion(sandbox, "1.1.1")
+        try helper.commitAll(sandbox, "chore: bump version to 1.1.1 again")
+        let rewritten = try helper.push(sandbox, "--force", "main")
+        #expect(rewritten.status == 0, "\(rewritten)")
+    }
+
+    @Test func mirrorPushChecksEachRefSensibly() throws {
+        let sandbox = try helper.releasedSandbox()
+        try sandbox.gitOK("branch", "develop")
+        try sandbox.gitOK("checkout", "-q", "-b", "feature/a")
+        try helper.commitAll(sandbox, "feat: a")
+        try sandbox.gitOK("checkout", "-q", "-b", "feature/b", "main")
+        try helper.commitAll(sandbox, "fix: b")
+        try sandbox.gitOK("checkout", "-q", "main")
+        try sandbox.gitOK("notes", "add", "-m", "reviewed", "HEAD")
+        let mirror = try emptyBare(sandbox, "mirror")
+
+        // Everything is new there: branches, the release tag, origin's remote-tracking refs, notes.
+        let first = try sandbox.git("push", "--mirror", mirror)
+        #expect(first.status == 0, "\(first)")
+        #expect(first.stderr.contains("pre-push: ok"), "\(first.stderr)")
+        #expect(try sandbox.gitOK("ls-remote", mirror).stdout.contains("refs/tags/v1.1.0"))
+
+        // Deletions, a new release and an updated branch in one mirror push.
+        try sandbox.gitOK("branch", "-q", "-D", "feature/a")
+        try helper.writeVersion(sandbox, "1.1.1")
+        try helper.writeChangelog(sandbox, ["1.1.1", "1.1.0"])
+        try helper.commitAll(sandbox, "fix: release 1.1.1")
+        try sandbox.gitOK("tag", "-a", "v1.1.1", "-m", "Release 1.1.1")
+        try sandbox.gitOK("tag", "-d", "v1.1.0")
+        let second = try sandbox.git("push", "--mirror", mirror)
+        #expect(second.status == 0, "\(second)")
+        let remote = try sandbox.gitOK("ls-remote", mirror).stdout
+        #expect(!remote.contains("feature/a") && !remote.contains("v1.1.0") && remote.contains("v1.1.1"))
+
+        // A bad commit on one branch and a lightweight release tag still stop a mirror push.
+        try sandbox.gitOK("checkout", "-q", "feature/b")
+        try helper.commitAll(sandbox, "bad commit without type")
+        try sandbox.gitOK("tag", "v9.9.9", "main")
+        let third = try sandbox.git("push", "--mirror", mirror)
+        #expect(third.status == 1, "\(third)")
+        #expect(third.stderr.contains("\"bad commit without type\""), "\(third.stderr)")
+        #expect(third.stderr.contains("lightweight"))
+        #expect(!third.stderr.contains("refs/remotes/"))
+    }
+
+    @Test func malformedInputExitsTwoNamingTheLine() throws {
+        let sandbox = try helper.releasedSandbox()
+        let zero = String(repeating: "0", count: 40)
+        let result = try sandbox.run(bin + "/pre-push", ["origin", "url"], stdin: "refs/heads/main \(zero) refs/heads/main \(zero)\nnot a ref line\n")
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("line 2"))
+    }
+
+    @Test func aSHA256RepositoryIsAClearErrorNotACrash() throws {
+        let sandbox = try GitSandbox()
+        let remote = sandbox.temporaryDirectory + "/remotes/sha256.git"
+        let made = try sandbox.git(arguments: ["init", "-q", "--bare", "--object-format=sha256", remote], in: sandbox.temporaryDirectory)
+        try #require(made.status == 0, "git cannot make SHA-256 repositories here: \(made)")
+        let work = sandbox.temporaryDirectory + "/sha256-work"
+        try sandbox.gitOK(arguments: ["init", "-q", "-b", "main", "--object-format=sha256", work], in: sandbox.temporaryDirectory)
+        try sandbox.gitOK(arguments: ["commit", "-q", "--allow-empty", "-m", "feat: start"], in: work)
+        try sandbox.gitOK(arguments: ["remote", "add", "origin", remote], in: work)
+        // `shipshape install` cannot open a SHA-256 repository either: install the shim by hand.
+        try sandbox.write(work + "/.git/hooks/pre-push", "#!/bin/sh\nexec '\(bin)/pre-push' \"$@\"\n")
+        try sandbox.run("chmod", ["+x", work + "/.git/hooks/pre-push"])
+        let result = try sandbox.git(arguments: ["push", "origin", "main"], in: work)
+        #expect(result.status != 0, "\(result)")
+        #expect(result.stderr.contains("SHA-256"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+        // The hook's own status is 2.
+        let line = "refs/heads/main \(String(repeating: "a", count: 64)) refs/heads/main \(String(repeating: "0", count: 64))\n"
+        let direct = try sandbox.run(bin + "/pre-push", ["origin", remote], in: work, stdin: line)
+        #expect(direct.status == 2, "\(direct)")
+    }
+
+    /// Decision: libgit2 1.5 does not read `.git/shallow`, so a walk that reaches the shallow
+    /// boundary fails; the hook then stops with a clear message and exit 2 rather than pass a
+    /// partial check (CI that pushes from a shallow clone fetches with --unshallow first).
+    @Test func aShallowCloneIsAClearErrorWithExitStatusTwo() throws {
+        let sandbox = try helper.releasedSandbox()
+        try helper.commitAll(sandbox, "fix: one")
+        #expect(try helper.push(sandbox, "main").status == 0)
+        let clone = sandbox.temporaryDirectory + "/shallow"
+        try sandbox.gitOK(arguments: ["clone", "-q", "--depth", "1", "file://" + sandbox.temporaryDirectory + "/remotes/origin.git", clone], in: sandbox.temporaryDirectory)
+        #expect(try sandbox.run(bin + "/shipshape", ["install"], in: clone).status == 0)
+        let old = try sandbox.gitOK(arguments: ["rev-parse", "HEAD"], in: clone).trimmedStdout
+        try sandbox.gitOK(arguments: ["commit", "-q", "--no-verify", "--allow-empty", "-m", "fix: two"], in: clone)
+        let tip = try sandbox.gitOK(arguments: ["rev-parse", "HEAD"], in: clone).trimmedStdout
+
+        let push = try sandbox.git(arguments: ["push", "origin", "main"], in: clone)
+        #expect(push.status != 0, "\(push)")
+        #expect(push.stderr.contains("shallow clone"), "\(push.stderr)")
+        #expect(push.stderr.contains("git fetch --unshallow"))
+        let direct = try sandbox.run(bin + "/pre-push", ["origin", "url"], in: clone, stdin: "refs/heads/main \(tip) refs/heads/main \(old)\n")
+        #expect(direct.status == 2, "\(direct)")
+
+        // Once unshallowed, the same push goes through.
+        try sandbox.gitOK(arguments: ["fetch", "-q", "--unshallow", "origin"], in: clone)
+        let after = try sandbox.git(arguments: ["push", "origin", "main"], in: clone)
+        #expect(after.status == 0, "\(after)")
+    }
+}
