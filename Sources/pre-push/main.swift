@@ -11,6 +11,7 @@ guard arguments.count == 2 else {
 }
 
 let invocation = Console.invocation()
+Console.startWatchdog(program: "shipshape pre-push", seconds: 120, status: 2, environment: invocation.environment)
 do {
     let input: [UInt8]
     do { input = try FileSystem.readStandardInput() } catch { throw HookError.file(error) }
