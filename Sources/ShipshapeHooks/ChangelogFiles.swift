@@ -64,15 +64,25 @@ package final class ChangelogLock {
     /// - Returns: the held lock.
     /// - Throws: `ChangelogSyncError.locked` on timeout, `.hook(.file)` when the lock cannot be
     ///   created for another reason.
-    package static func acquire(_ path: String, timeout: Double = 10, staleAfter: Int = 120) throws(ChangelogSyncError) -> ChangelogLock {
+    package static func acquire(_ path: String, timeout: Double = 30, staleAfter: Int = 120) throws(ChangelogSyncError) -> ChangelogLock {
         let lock = ChangelogLock(path: path)
+        // The lock is born complete: a private file holding our process id is hard-linked to the
+        // lock's name, which fails if the lock exists. So a lock file always names its holder,
+        // and a waiter never mistakes a half-created lock for an abandoned one.
+        let candidate = path + ".\(getpid())"
+        unlink(candidate)
+        let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .hook(.file(FileSystemError(operation: "create the lock file", path: candidate, code: errno))) }
+        let text = Array("\(getpid())\n".utf8)
+        let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        defer { unlink(candidate) }
+        guard written == text.count else {
+            throw .hook(.file(FileSystemError(operation: "write the lock file", path: candidate, code: errno)))
+        }
         var waited = 0.0
         while true {
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            if fd >= 0 {
-                let text = Array("\(getpid())\n".utf8)
-                _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                close(fd)
+            if link(candidate, path) == 0 {
                 lock.held = true
                 return lock
             }
@@ -112,9 +122,9 @@ package final class ChangelogLock {
         if let holder, holder > 0 {
             return kill(holder, 0) != 0 && errno == ESRCH
         }
-        // Created but not yet written by its owner (or its owner was killed in between, a window
-        // of microseconds): give it a moment.
-        return age > 1
+        // Locks are created with their holder's id in them; one without is not ours to judge
+        // until it is old (a foreign tool, or a file truncated by hand).
+        return false
     }
 }
 
