@@ -86,7 +86,7 @@ package struct Renderer: Sendable {
             }
             if let help = finding.help { message += " — help: " + help }
             let command = finding.severity == .error ? "error" : "warning"
-            out += "::\(command) \(properties.joined(separator: ","))::\(Renderer.escapeData(message))\n"
+            out += "::\(command) \(properties.joined(separator: ","))::\(Renderer.escapeData(Renderer.printable(message, keepingNewlines: true)))\n"
         }
         return out
     }
@@ -135,7 +135,7 @@ package struct Renderer: Sendable {
         var out = ""
         if report.ignored {
             if verbose {
-                out += "\(report.origin): skipped" + (report.ignoreReason.map { " (\($0))" } ?? "") + "\n"
+                out += Renderer.printable("\(report.origin): skipped" + (report.ignoreReason.map { " (\($0))" } ?? "")) + "\n"
             }
             return out
         }
@@ -145,12 +145,13 @@ package struct Renderer: Sendable {
             let level = finding.severity == .error ? paint("error", .error) : paint("warning", .warning)
             var location = origin
             if let span = finding.span, report.commit == nil { location += ":\(span.line):\(span.column)" }
-            out += paint(location, .bold) + ": " + level + ": " + paint("[\(finding.rule)]", .dim) + " " + finding.message + "\n"
+            out += paint(Renderer.printable(location), .bold) + ": " + level + ": " + paint("[\(finding.rule)]", .dim) + " "
+                + Renderer.printable(finding.message) + "\n"
             if let span = finding.span, span.line >= 1, span.line <= lines.count {
                 out += excerpt(line: lines[span.line - 1], span: span, severity: finding.severity)
             }
             if let help = finding.help {
-                out += "     " + paint("= help:", .help) + " " + help + "\n"
+                out += "     " + paint("= help:", .help) + " " + Renderer.printable(help) + "\n"
             }
         }
         return out
@@ -181,7 +182,7 @@ package struct Renderer: Sendable {
         }
         let gutter = String(span.line)
         let pad = String(repeating: " ", count: max(0, 4 - gutter.count))
-        let shown = prefix + String(characters).replacingTabsForDisplay() + suffix
+        let shown = prefix + Renderer.printable(String(characters).replacingTabsForDisplay()) + suffix
         var caretIndent = prefix.isEmpty ? "" : " "
         for c in characters[..<min(start, characters.count)] {
             caretIndent += c == "\t" ? "    " : String(repeating: " ", count: Renderer.displayWidth(of: c))
@@ -195,6 +196,24 @@ package struct Renderer: Sendable {
         let style: Style = severity == .error ? .error : .warning
         return pad + paint(gutter + " |", .dim) + " " + shown + "\n"
             + String(repeating: " ", count: pad.count + gutter.count) + paint(" |", .dim) + " " + caretIndent + paint(carets, style) + "\n"
+    }
+
+    /// Text safe to print on a terminal or in a CI log: control characters from the message
+    /// (an escape sequence could rewrite the terminal or hide output) become U+FFFD.
+    ///
+    /// - Parameters:
+    ///   - text: the text to show.
+    ///   - keepingNewlines: keep line feeds (the GitHub format escapes them itself).
+    package static func printable(_ text: String, keepingNewlines: Bool = false) -> String {
+        let unsafe: (Unicode.Scalar) -> Bool = { scalar in
+            let v = scalar.value
+            if v == 0x09 || (keepingNewlines && v == 0x0A) { return false }
+            return v < 0x20 || (0x7F...0x9F).contains(v)
+        }
+        guard text.unicodeScalars.contains(where: unsafe) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(unsafe(scalar) ? "\u{FFFD}" : scalar) }
+        return String(out)
     }
 
     /// Terminal columns a character takes: 2 for East Asian wide and emoji, else 1.

@@ -124,7 +124,11 @@ package struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notARepository:
             return "run this inside a git work tree (or set GIT_DIR), or create a repository with `git init`"
         case .unsupportedRepositoryFormat:
-            return "this repository uses a format libgit2 1.5 cannot read (SHA-256 object ids or a new extension); Shipshape needs a SHA-1 repository"
+            let lowered = message.lowercased()
+            if lowered.contains("sha256") || lowered.contains("objectformat") {
+                return "this repository uses SHA-256 object ids, which libgit2 1.5 cannot read; Shipshape needs a SHA-1 repository"
+            }
+            return "this repository uses a format extension libgit2 1.5 does not support (sparse-checkout and partial clones set extensions.worktreeConfig); `git config --unset extensions.worktreeConfig` removes it when worktree-specific config is not needed"
         case .ambiguous:
             return "use more characters of the object id, or a full ref name such as refs/heads/<name>"
         case .corrupt:

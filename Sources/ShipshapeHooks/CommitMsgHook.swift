@@ -48,16 +48,32 @@ package enum CommitMsgHook {
         let context = try RepositoryContext.load(
             from: invocation.workingDirectory, invocation: invocation, requireRepository: false)
         let editorUsed = invocation.environment["GIT_EDITOR"] != ":"
-        var reports = [try LintUseCase.lint(bytes: bytes, origin: messagePath, kind: .raw(editorUsed: editorUsed), context: context)]
+        let message = try LintUseCase.lint(bytes: bytes, origin: messagePath, kind: .raw(editorUsed: editorUsed), context: context)
+        var reports = [message]
         if let branchReport = try checkBranch(context) { reports.append(branchReport) }
-        var outcome = HookOutcome(reports: reports)
-        if outcome.refused {
-            outcome.advice = [
-                "commit refused; your message is kept in \(messagePath)",
-                "fix it and commit again with: git commit -e -F \(shellQuoted(messagePath))",
-            ]
+        var outcome = HookOutcome(reports: reports, advice: context.warnings)
+        if !message.isValid {
+            outcome.advice += recoveryAdvice(cleanedMessage: message.text ?? "", rawPath: absolutePath, context: context)
+        } else if outcome.refused, let branch = context.repository.flatMap({ try? $0.head().branchName }) {
+            outcome.advice.append("commit refused: the branch name \"\(branch)\" does not follow the branch policy")
+            outcome.advice.append("rename the branch and commit again: git branch -m <new-name>")
         }
         return outcome
+    }
+
+    /// How to get the refused message back: it is saved, cleaned (without comments or the `-v`
+    /// diff, which `git commit -F` would otherwise commit), next to git's own files.
+    static func recoveryAdvice(cleanedMessage: String, rawPath: String, context: RepositoryContext) -> [String] {
+        var saved = rawPath
+        if let gitDirectory = context.repository?.gitDirectory {
+            let path = FileSystem.join(gitDirectory, "SHIPSHAPE_EDITMSG")
+            let text = cleanedMessage.isEmpty || cleanedMessage.hasSuffix("\n") ? cleanedMessage : cleanedMessage + "\n"
+            if (try? FileSystem.writeAtomically(Array(text.utf8), to: path)) != nil { saved = path }
+        }
+        return [
+            "commit refused; your message is saved in \(saved)",
+            "fix it and commit again with: git commit -e -F \(shellQuoted(saved))",
+        ]
     }
 
     /// The branch-name report, or nil when HEAD is detached or there is no repository.

@@ -222,6 +222,16 @@ package enum FileSystem {
         return directory + "/" + path
     }
 
+    /// The nearest directory at or above `directory` that holds a `.git` entry, if any.
+    package static func repositoryRootGuess(_ directory: String) -> String? {
+        var current = directory
+        while true {
+            if exists(join(current, ".git")) { return current }
+            if current == "/" || current.isEmpty { return nil }
+            current = directoryName(current)
+        }
+    }
+
     /// Walks up from a directory looking for a `.git` entry, without opening anything.
     ///
     /// Used to decide cheaply whether libgit2 is needed at all (outside a repository it is not).

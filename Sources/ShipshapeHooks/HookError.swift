@@ -31,7 +31,7 @@ package enum HookError: Error, CustomStringConvertible {
         case let .git(error): return error.description
         case let .configuration(error): return error.description
         case let .file(error): return error.description
-        case let .pattern(error): return error.description
+        case let .pattern(error): return error.description + " (patterns come from .shipshape.toml: commit.ignore-patterns, header-pattern, subject-pattern, branches.patterns)"
         case let .programMissing(hook, path):
             return "the \(hook) program is missing at \(path); build Shipshape (swift build -c release) or run install.sh, which installs every program beside shipshape"
         case let .chainConflict(hook, chained):
@@ -41,7 +41,7 @@ package enum HookError: Error, CustomStringConvertible {
         case let .usage(message):
             return message
         case let .shallowRepository(error):
-            return "this repository is a shallow clone and the check needs history it does not have (\(error.function): \(error.message)); fetch the full history with git fetch --unshallow and push again, or skip the checks once with git push --no-verify"
+            return "this repository is a shallow clone and the check needs history it does not have (\(error.function): \(error.message)); fetch the full history with git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0) and run again, or skip a push's checks once with git push --no-verify"
         }
     }
 }

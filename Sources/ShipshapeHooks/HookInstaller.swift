@@ -16,6 +16,8 @@ package enum InstallAction: Sendable, Equatable, CustomStringConvertible {
     case leftForeign(HookKind, path: String)
     /// Nothing of Shipshape's was there.
     case absent(HookKind, path: String)
+    /// Something the user should know about the installation.
+    case notice(String)
 
     package var description: String {
         switch self {
@@ -28,6 +30,7 @@ package enum InstallAction: Sendable, Equatable, CustomStringConvertible {
         case let .restored(hook, path): return "removed \(hook.fileName) hook and restored the one it had replaced: \(path)"
         case let .leftForeign(hook, path): return "left \(path) alone: that \(hook.fileName) hook is not Shipshape's"
         case let .absent(hook, path): return "no Shipshape \(hook.fileName) hook at \(path)"
+        case let .notice(text): return "note: " + text
         }
     }
 }

@@ -46,7 +46,7 @@ package enum HookShim {
             if [ ! -x "$program" ]; then
                 found=$(command -v \(hook.programName) 2>/dev/null) || found=
                 if [ -z "$found" ]; then
-                    echo "shipshape: cannot find the \(name) program${program:+ at $program} or on PATH; reinstall Shipshape (install.sh) or run 'shipshape uninstall'" >&2
+                    echo "shipshape: cannot find the \(name) program${program:+ at $program} or on PATH; reinstall Shipshape (install.sh), or remove this hook ($0), or skip it once with --no-verify" >&2
                     exit 2
                 fi
                 program=$found

@@ -27,6 +27,15 @@ package enum InstallUseCase {
     ) throws(HookError) -> [InstallAction] {
         let hooks = try hooksDirectory(repository: directory, invocation: invocation)
         let installer = HookInstaller(hooksDirectory: hooks, programDirectory: programDirectory)
-        return remove ? try installer.uninstall() : try installer.install()
+        var actions = remove ? try installer.uninstall() : try installer.install()
+        if !remove, let configured = try? Repository.discover(startingAt: directory)?.configString("core.hooksPath"),
+            !configured.hasPrefix("/"), !configured.hasPrefix("~")
+        {
+            actions.append(
+                .notice(
+                    "core.hooksPath is relative (\(configured)): git resolves it in each worktree's own directory, so other worktrees run the hooks only if \(configured) is committed to the repository or you run shipshape install in each of them"
+                ))
+        }
+        return actions
     }
 }

@@ -28,6 +28,8 @@ package struct RepositoryContext {
     package let repository: Repository?
     /// `.shipshape.toml` of the work tree root, or the defaults.
     package let configuration: ShipshapeConfiguration
+    /// Things the user should know that did not stop the command (e.g. a check that was skipped).
+    package var warnings: [String] = []
 
     /// Finds the repository around a directory and loads its configuration.
     ///
@@ -40,9 +42,18 @@ package struct RepositoryContext {
         from directory: String, invocation: Invocation, requireRepository: Bool
     ) throws(HookError) -> RepositoryContext {
         var repository: Repository? = nil
+        var warnings: [String] = []
+        var root: String? = nil
         if requireRepository || FileSystem.looksLikeInsideRepository(directory, environment: invocation.environment) {
             do {
                 repository = try Repository.discover(startingAt: directory)
+                root = repository?.workdir
+            } catch where !requireRepository && error.kind == .unsupportedRepositoryFormat {
+                // The message can still be checked without the repository (a sparse-checkout or
+                // partial clone sets an extension libgit2 1.5 refuses): say what is skipped.
+                root = FileSystem.repositoryRootGuess(directory)
+                warnings.append(
+                    "shipshape: warning: branch name and git settings not checked: \(error.hint ?? error.message)")
             } catch {
                 throw .git(error)
             }
@@ -50,11 +61,13 @@ package struct RepositoryContext {
         if requireRepository && repository == nil { throw .notARepository(path: directory) }
         let configuration: ShipshapeConfiguration
         do {
-            configuration = try ShipshapeConfiguration.load(repositoryRoot: repository?.workdir)
+            configuration = try ShipshapeConfiguration.load(repositoryRoot: root)
         } catch {
             throw .configuration(error)
         }
-        return RepositoryContext(repository: repository, configuration: configuration)
+        var context = RepositoryContext(repository: repository, configuration: configuration)
+        context.warnings = warnings
+        return context
     }
 
     /// The comment character git strips (`core.commentChar`), `#` by default.

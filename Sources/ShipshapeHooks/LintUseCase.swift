@@ -80,6 +80,7 @@ package enum LintUseCase {
                 reports.append(report)
             }
         } catch let error as GitError {
+            if repository.isShallow { throw .shallowRepository(error) }
             throw .git(error)
         } catch let error as HookError {
             throw error

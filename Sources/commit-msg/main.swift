@@ -4,6 +4,24 @@ import ShipshapeDiagnostics
 import ShipshapeHooks
 
 let arguments = CommandLine.arguments.dropFirst()
+if arguments.first == "--help" || arguments.first == "-h" {
+    Console.out("""
+        usage: commit-msg <message-file>
+
+        Shipshape's commit-msg hook: checks the message git is about to commit (Conventional
+        Commits, commitlint's rules) and the branch name. git runs it with the path of the message
+        file; install it into a repository with: shipshape install
+
+        Exit status: 0 accepted (warnings allowed), 1 refused, 2 the check could not run.
+        Settings: .shipshape.toml at the top of the repository; SHIPSHAPE_TIMEOUT (seconds, 0 = none).
+
+        """)
+    Console.exit(0)
+}
+if arguments.first == "--version" {
+    Console.out(shipshapeVersion + "\n")
+    Console.exit(0)
+}
 guard arguments.count == 1, let messagePath = arguments.first, !messagePath.isEmpty else {
     Console.err("usage: commit-msg <message-file>\n(git runs this hook itself; install it with: shipshape install)\n")
     Console.exit(2)

@@ -52,8 +52,14 @@ struct LintRequest {
             do { bytes = try FileSystem.readStandardInput() } catch { throw .file(error) }
             origin = "<stdin>"
         }
+        // A message file is judged as git judges an edited message (comments and the `-v` diff go);
+        // a message given as text or piped in is judged like `git commit -m`: every line counts.
+        let fromFile = messageFile != nil && !standardInput
+        if !fromFile && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw .usage("the message \(origin == "message" ? "given with --message" : "on standard input") is empty; nothing to check")
+        }
         let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: repo != nil)
-        let report = try LintUseCase.lint(bytes: bytes, origin: origin, kind: .raw(editorUsed: true), context: context)
+        let report = try LintUseCase.lint(bytes: bytes, origin: origin, kind: .raw(editorUsed: fromFile), context: context)
         let summary: String?
         if report.ignored {
             summary = verbose ? nil : "skipped: \(report.ignoreReason ?? "ignored message")"

@@ -60,9 +60,10 @@ struct Lint: ParsableCommand {
         abstract: "Check commit messages against the Conventional Commits rules.",
         discussion: """
             Give one message (--message, --message-file, or - for standard input) or a range of \
-            commits (--from REV [--to REV]). A message is cleaned the way git cleans an edited \
-            message (comment lines and the scissors diff removed) before it is checked; commits \
-            in a range are checked as stored. Configuration comes from .shipshape.toml at the \
+            commits (--from REV [--to REV]). A message file is cleaned the way git cleans an \
+            edited message (comment lines and the scissors diff removed) before it is checked; a \
+            message given as text or on standard input is cleaned like `git commit -m` (lines \
+            starting with # are kept); commits in a range are checked as stored. Configuration comes from .shipshape.toml at the \
             top of the repository, when there is one.
 
             Examples:

@@ -54,6 +54,16 @@ import Testing
         #expect(array == #"[{"commit":"0123456789abcdef","summary":"ok","valid":true,"ignored":true,"ignoreReason":"merge commit","errors":[],"warnings":[]}]"# + "\n")
     }
 
+    @Test func controlCharactersFromTheMessageNeverReachTheTerminal() {
+        let f = Finding(rule: "type-case", severity: .error, message: "type \"F\u{1B}]0;pwned\u{07}\" is not lower-case", span: SourceSpan(line: 1, column: 1), help: "x\u{1B}[2J")
+        let report = SubjectReport(origin: "m", text: "F\u{1B}]0;pwned\u{07}: x", findings: [f])
+        for format in [OutputFormat.text, .github] {
+            let out = Renderer(format: format).render([report], asArray: false)
+            #expect(!out.contains("\u{1B}") && !out.contains("\u{07}"), "\(format)")
+            #expect(out.contains("\u{FFFD}"))
+        }
+    }
+
     @Test func jsonEscapesControlCharacters() {
         #expect(JSONValue.string("a\u{0}b\u{1F}\t\"\\é").serialized() == #""a\u0000b\u001f\t\"\\é""#)
     }

@@ -38,7 +38,8 @@ import ShipshapeTestSupport
         #expect(bad.stderr.contains("error: [type-enum]"))
         #expect(bad.stderr.contains("did you mean \"feat\"?"))
         #expect(bad.stderr.contains("^^^^^^^"))
-        #expect(bad.stderr.contains("git commit -e -F .git/COMMIT_EDITMSG"))
+        #expect(bad.stderr.contains("git commit -e -F \(sandbox.root)/.git/SHIPSHAPE_EDITMSG"))
+        #expect(try sandbox.read(".git/SHIPSHAPE_EDITMSG") == "feature: add login\n")
         #expect(try sandbox.gitOK("rev-list", "--count", "HEAD").trimmedStdout == "1")
 
         let bare = try sandbox.git("commit", "-m", "bad")
@@ -68,6 +69,15 @@ import ShipshapeTestSupport
         let result = try run("git", ["commit", "-v"], in: sandbox.root, environment: env)
         #expect(result.status == 0, "\(result)")
         #expect(try sandbox.gitOK("log", "-1", "--format=%B").trimmedStdout == "docs: add a long file")
+
+        // Refused with -v: the saved message has neither git's comments nor the diff, so
+        // following the advice cannot commit the diff into history.
+        try sandbox.write("other.txt", "o\n")
+        try sandbox.gitOK("add", "other.txt")
+        env["GIT_EDITOR"] = try editor(sandbox, prepending: "Add other")
+        let refused = try run("git", ["commit", "-v"], in: sandbox.root, environment: env)
+        #expect(refused.status == 1)
+        #expect(try sandbox.read(".git/SHIPSHAPE_EDITMSG") == "Add other\n")
     }
 
     @Test func customCommentCharIsHonoured() throws {
@@ -111,6 +121,8 @@ import ShipshapeTestSupport
         #expect(result.status == 1)
         #expect(result.stderr.contains("[branch-name]"))
         #expect(result.stderr.contains("Feature/Login_Page"))
+        #expect(result.stderr.contains("git branch -m"))
+        #expect(!result.stderr.contains("SHIPSHAPE_EDITMSG"))
 
         try sandbox.gitOK("checkout", "-q", "--detach", "main")
         let detached = try sandbox.git("commit", "--allow-empty", "-m", "feat: on a detached head")
@@ -142,6 +154,8 @@ import ShipshapeTestSupport
         let sandbox = try installedSandbox { try $0.gitOK("config", "core.hooksPath", ".githooks") }
         #expect(sandbox.exists(".githooks/commit-msg"))
         #expect(!sandbox.exists(".git/hooks/commit-msg"))
+        let again = try sandbox.run(bin + "/shipshape", ["install"])
+        #expect(again.stdout.contains("note: core.hooksPath is relative (.githooks)"))
         #expect(try sandbox.git("commit", "--allow-empty", "-m", "nope").status == 1)
     }
 

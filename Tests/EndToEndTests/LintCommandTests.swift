@@ -32,6 +32,20 @@ import ShipshapeTestSupport
         #expect(missing.stderr.contains("NOPE"))
     }
 
+    @Test func textAndStandardInputAreJudgedLikeGitCommitDashM() throws {
+        // git keeps '#' lines of a message given with -m; so must lint of such a message.
+        let text = try run(shipshape, ["lint", "--message", "#42 fix login"], in: "/", environment: [:])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("[type-empty]"))
+        let piped = try run(shipshape, ["lint", "-"], in: "/", environment: [:], stdin: "fix: login\n\n#42 is the report\n")
+        #expect(piped.status == 0, "\(piped)")
+        for (arguments, input) in [(["lint", "-"], ""), (["lint", "--message", " \n"], nil)] {
+            let empty = try run(shipshape, arguments, in: "/", environment: [:], stdin: input)
+            #expect(empty.status == 2, "\(arguments)")
+            #expect(empty.stderr.contains("empty"))
+        }
+    }
+
     @Test func rangePrintsAnArrayWithCommits() throws {
         let sandbox = try GitSandbox()
         let first = try sandbox.commit(message: "chore: start")
