@@ -17,7 +17,7 @@ package enum Console {
     /// The process environment as a dictionary.
     package static func environment() -> [String: String] {
         var result: [String: String] = [:]
-        var pointer = environ
+        var pointer = System.environment
         while let entry = pointer.pointee {
             let text = String(cString: entry)
             if let eq = text.firstIndex(of: "=") {
@@ -52,7 +52,7 @@ package enum Console {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeMutableBytes { System.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return
@@ -85,12 +85,12 @@ package enum Console {
         watchdogStatus = status
         signal(SIGALRM) { _ in
             // Only async-signal-safe calls here: write(2) and _exit(2).
-            if let message = watchdogMessage { _ = Glibc.write(2, message.baseAddress, message.count) }
+            if let message = watchdogMessage { _ = System.write(2, message.baseAddress, message.count) }
             _exit(watchdogStatus)
         }
         alarm(limit)
     }
 
     /// Ends the process with a status.
-    package static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
+    package static func exit(_ status: Int32) -> Never { System.exit(status) }
 }

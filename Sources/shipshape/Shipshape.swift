@@ -139,7 +139,7 @@ extension RepositoryOptions {
 /// The directory holding `shipshape` and the hook programs.
 func programDirectory() throws -> String {
     guard let path = FileSystem.executablePath() else {
-        throw HookError.usage("cannot tell where the shipshape program is (no /proc/self/exe)")
+        throw HookError.usage("cannot tell where the shipshape program is (the system did not say)")
     }
     return FileSystem.directoryName(path)
 }
