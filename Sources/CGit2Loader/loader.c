@@ -19,7 +19,7 @@ static void *library(void) {
     static void *handle;
     void *h = __atomic_load_n(&handle, __ATOMIC_ACQUIRE);
     if (h) return h;
-    h = dlopen(SHIPSHAPE_GIT2_SONAME, RTLD_NOW | RTLD_LOCAL);
+    h = dlopen(SHIPSHAPE_GIT2_SONAME, RTLD_LAZY | RTLD_LOCAL);
     if (!h) {
         fprintf(stderr,
                 "shipshape: error: cannot load %s (%s); install libgit2 %s "
