@@ -132,15 +132,30 @@ struct RuleTests {
     @Test func lineLengthsAndExemptions() throws {
         let url = "https://example.org/" + String(repeating: "x", count: 100)
         let message = "fix: x\n\n\(url)\n\nSee-also: \(url)\n"
-        #expect(Set(rules(try lint(message))) == ["body-max-line-length", "footer-max-line-length"])
-        #expect(try rules(lint(message) { $0.exemptURLLines = true }) == ["footer-max-line-length"])
-        #expect(try lint("fix: x\n\n- <\(url)>\n[1]: \(url)\n") { $0.exemptURLLines = true }.findings.isEmpty)
+        #expect(try lint(message).findings.isEmpty)
+        #expect(Set(rules(try lint(message) { $0.exemptURLLines = false })) == ["body-max-line-length", "footer-max-line-length"])
+        #expect(try lint("fix: x\n\n- <\(url)>\n[1]: \(url)\n").findings.isEmpty)
         let trailer = "fix: x\n\nBody.\n\nReviewed-by: " + String(repeating: "r", count: 100) + "\n"
         #expect(try rules(lint(trailer)) == ["footer-max-line-length"])
         #expect(try lint(trailer) { $0.exemptTrailers = true }.findings.isEmpty)
         let body = try lint("fix: x\n\n" + String(repeating: "b", count: 101) + "\nok\n" + String(repeating: "c", count: 120) + "\n")
         #expect(body.findings.map { $0.span?.line } == [3, 5])
         #expect(body.findings.first?.span == SourceSpan(line: 3, column: 101, length: 1))
+    }
+
+    @Test func linesContainingAURLAreExemptAsInCommitlint() throws {
+        // commitlint #4486: any line matching \bhttps?://\S+ escapes the shared max-line-length check.
+        let filler = String(repeating: "w", count: 90)
+        let prose = "See the discussion at https://example.org/issues/2112 for the \(filler) details"
+        let message = "fix: x\n\n\(prose)\n\nRefs: \(filler) http://example.org/a\n"
+        #expect(try lint(message).findings.isEmpty)
+        #expect(Set(rules(try lint(message) { $0.exemptURLLines = false })) == ["body-max-line-length", "footer-max-line-length"])
+        // Not URLs in commitlint's sense: no word boundary, an upper-case scheme, nothing after "//", another scheme.
+        for line in ["xhttps://example.org/a", "HTTPS://example.org/a", "https:// spaced", "ftp://example.org/a"] {
+            let long = "fix: x\n\n\(line) \(filler)\n"
+            #expect(try rules(lint(long)) == ["body-max-line-length"], "\(line)")
+        }
+        #expect(try lint("fix: x\n\n(https://example.org/\(filler)) \(filler)\n").findings.isEmpty)
     }
 
     @Test func scopeRules() throws {

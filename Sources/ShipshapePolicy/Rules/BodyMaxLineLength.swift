@@ -3,7 +3,8 @@ import ShipshapeMessage
 
 /// `body-max-line-length`: every body line is at most N characters (UTF-16 code units).
 ///
-/// Lines consisting of a URL (`exemptURLLines`) and git trailers (`exemptTrailers`) may be exempt.
+/// Lines containing an `http(s)://` URL are exempt as in commitlint (unless `exemptURLLines` is
+/// false); git trailers are exempt when `exemptTrailers` is set.
 enum BodyMaxLineLengthRule: CommitRule {
     static let descriptor = RuleDescriptor(
         id: "body-max-line-length", summary: "Body lines are at most N characters long.",
