@@ -158,6 +158,22 @@ struct RuleTests {
         #expect(try lint("fix: x\n\n(https://example.org/\(filler)) \(filler)\n").findings.isEmpty)
     }
 
+    @Test func repeatedLineLengthFindingsAreCapped() throws {
+        let long = String(repeating: "b", count: 101)
+        let many = "fix: x\n\n" + Array(repeating: long, count: 1_234).joined(separator: "\n") + "\n"
+        let findings = try lint(many).findings
+        #expect(findings.count == 10)
+        #expect(findings.allSatisfy { $0.rule == "body-max-line-length" })
+        #expect(findings.map { $0.span?.line } == Array(3...12))
+        #expect(findings[0].message == "body line is 101 characters long, more than the allowed 100")
+        #expect(findings[9].message.hasSuffix("…and 1,224 more lines longer than 100 characters"))
+        let eleven = "fix: x\n\n" + Array(repeating: long, count: 11).joined(separator: "\n") + "\n"
+        #expect(try lint(eleven).findings.last?.message.hasSuffix("…and 1 more line longer than 100 characters") == true)
+        let ten = "fix: x\n\n" + Array(repeating: long, count: 10).joined(separator: "\n") + "\n"
+        #expect(try lint(ten).findings.allSatisfy { !$0.message.contains("more line") })
+        #expect(try lint(ten).findings.count == 10)
+    }
+
     @Test func scopeRules() throws {
         let on: (inout LintSettings) -> Void = {
             $0.rules["scope-enum"] = .init(.error, .always, .strings(["api", "ui"]))
