@@ -188,6 +188,21 @@ struct RuleTests {
         #expect(try lint("fix: x\n", on).warnings.map(\.rule) == ["scope-empty"])
     }
 
+    @Test func scopeEnumAcceptsTheWholeScopeWhenListed() throws {
+        // commitlint: every segment listed, or the whole scope listed.
+        let always: (inout LintSettings) -> Void = { $0.rules["scope-enum"] = .init(.error, .always, .strings(["@acme/ui-kit", "api"])) }
+        #expect(try lint("build(@acme/ui-kit): bump\n", always).findings.isEmpty)
+        #expect(try lint("build(api): bump\n", always).findings.isEmpty)
+        #expect(try rules(lint("build(@acme/other): bump\n", always)) == ["scope-enum", "scope-enum"])
+        #expect(try rules(lint("build(api,@acme/ui-kit): bump\n", always)) == ["scope-enum", "scope-enum"])
+        let never: (inout LintSettings) -> Void = { $0.rules["scope-enum"] = .init(.error, .never, .strings(["@acme/ui-kit", "api"])) }
+        let whole = try lint("build(@acme/ui-kit): bump\n", never)
+        #expect(rules(whole) == ["scope-enum"])
+        #expect(whole.findings.first?.message == "scope \"@acme/ui-kit\" is not allowed")
+        #expect(try rules(lint("fix(api/ui): x\n", never)) == ["scope-enum"])
+        #expect(try lint("build(@acme/other): bump\n", never).findings.isEmpty)
+    }
+
     @Test func bodyEmptySignedOffTrailersReferences() throws {
         let on: (inout LintSettings) -> Void = {
             $0.rules["body-empty"] = .init(.error, .never)
