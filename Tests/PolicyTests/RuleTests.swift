@@ -223,6 +223,20 @@ struct RuleTests {
         #expect(try rules(lint("feat: x\n\nBREAKING-CHANGE: y\n", on)) == ["breaking-change-exclamation-mark"])
     }
 
+    @Test func breakingChangeExclamationMarkUsesCommitlintsTests() throws {
+        // commitlint: /!:/ anywhere in the header, /BREAKING[ -]CHANGE:/ anywhere in the footer.
+        let on: (inout LintSettings) -> Void = { $0.rules["breaking-change-exclamation-mark"] = .init(.error, .always) }
+        #expect(try lint("feat!: x\n\n* BREAKING CHANGE: y\n", on).findings.isEmpty)
+        #expect(try lint("feat(ui)!:x\n\nBREAKING CHANGE: y\n", on).findings.filter { $0.rule == "breaking-change-exclamation-mark" }.isEmpty)
+        #expect(try rules(lint("feat: say hi!: now\n", on)) == ["breaking-change-exclamation-mark"])
+        let star = try lint("feat: x\n\nRefs: #1\n* BREAKING CHANGE: y\n", on)
+        #expect(rules(star) == ["breaking-change-exclamation-mark"])
+        #expect(star.findings.first?.span?.line == 4)
+        #expect(try lint("feat: x\n\nbreaking change: y\n", on).findings.isEmpty)
+        let never: (inout LintSettings) -> Void = { $0.rules["breaking-change-exclamation-mark"] = .init(.error, .never) }
+        #expect(try rules(lint("feat!: x\n\n* BREAKING CHANGE: y\n", never)) == ["breaking-change-exclamation-mark"])
+    }
+
     @Test func offRulesAndLevels() throws {
         let report = try lint("feature: X\n") {
             $0.rules["type-enum"] = .init(.off)
