@@ -1,7 +1,9 @@
 /// How git cleans a commit message before it records it (`commit.cleanup`, `git commit --cleanup`).
 ///
 /// `default` depends on whether an editor was used: with an editor it behaves like `strip`,
-/// without one like `whitespace`. `scissors` likewise only cuts when an editor was used.
+/// without one like `whitespace`. `scissors` likewise only cuts unconditionally when an editor
+/// was used. In every mode the message is also cut where `git commit -v` put its scissors line
+/// (see `cleanMessage`).
 package enum CleanupMode: String, Sendable, Hashable, CaseIterable {
     /// Drop comment lines, then clean whitespace; also cut at the scissors line.
     case strip
@@ -95,10 +97,17 @@ package let scissorsMarker = "------------------------ >8 ----------------------
 /// trailing whitespace (space, tab, CR) is removed from every line, leading and trailing blank
 /// lines are dropped, runs of blank lines become one, every kept line ends with `\n`, and the
 /// leading whitespace of lines (the first one included) is kept. Comment lines are those
-/// starting with the comment character in column 1. The scissors line is
-/// `<comment char> ------------------------ >8 ------------------------` exactly, followed by a
-/// line end; it and everything after it are cut in `scissors` mode and, as `git commit -v`
-/// does, in `strip` mode and in `default` mode with an editor.
+/// starting with the comment character in column 1.
+///
+/// The scissors line is `<comment char> ------------------------ >8 ------------------------`
+/// exactly, followed by a line end; the message is cut there (the line and everything after
+/// it dropped) in `strip` mode, in `default` mode with an editor and in `scissors` mode with an
+/// editor. git also cuts there in every other mode (`whitespace`, `verbatim`, the rest of
+/// `default` and `scissors`) when `git commit -v` was used, which the hook cannot know; so in
+/// those modes the message is cut at a scissors line whose next line also starts with the
+/// comment character, as git's own explanation lines below it always do (in any locale). A
+/// scissors line the user wrote, followed by ordinary text, is kept there. In `verbatim` mode
+/// the text before the cut is returned unchanged.
 ///
 /// - Parameters:
 ///   - raw: the message as written (e.g. the contents of `COMMIT_EDITMSG`).
@@ -110,7 +119,7 @@ package func cleanMessage(_ raw: String, mode: CleanupMode, commentChar: Comment
     let stripComments: Bool
     let cutAtScissors: Bool
     switch mode {
-    case .verbatim: return raw
+    case .verbatim: (stripComments, cutAtScissors) = (false, false)
     case .whitespace: (stripComments, cutAtScissors) = (false, false)
     case .strip: (stripComments, cutAtScissors) = (true, true)
     case .scissors: (stripComments, cutAtScissors) = (false, editorUsed)
@@ -130,7 +139,14 @@ package func cleanMessage(_ raw: String, mode: CleanupMode, commentChar: Comment
         var contentEnd = end
         if contentEnd > start && bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
         let line = bytes[start..<contentEnd]
-        if cutAtScissors && terminated && line.elementsEqual(scissors) { break }
+        if terminated && line.elementsEqual(scissors) && (cutAtScissors || bytes[(end + 1)...].starts(with: comment)) {
+            if mode == .verbatim { return String(decoding: bytes[..<start], as: UTF8.self) }
+            break
+        }
+        if mode == .verbatim {
+            start = end + 1
+            continue
+        }
         let isComment = stripComments && !comment.isEmpty && line.starts(with: comment)
         if !isComment {
             var trimmedEnd = contentEnd
@@ -146,6 +162,7 @@ package func cleanMessage(_ raw: String, mode: CleanupMode, commentChar: Comment
         }
         start = end + 1
     }
+    if mode == .verbatim { return raw }
     return String(decoding: output, as: UTF8.self)
 }
 

@@ -4,6 +4,18 @@ import Testing
 
 private let scissors = "# ------------------------ >8 ------------------------"
 
+/// What `git commit -v` appends: the scissors line, git's two comment lines, the diff.
+private let verboseTail = """
+    \(scissors)
+    # Do not modify or remove the line above.
+    # Everything below it will be ignored.
+    diff --git a/f b/f
+    @@ -1 +1 @@
+    -old
+    +new
+
+    """
+
 @Suite("git message cleanup")
 struct CleanupTests {
     @Test func whitespaceModeMatchesStripspace() {
@@ -47,6 +59,23 @@ struct CleanupTests {
         #expect(cleanMessage(unterminated, mode: .scissors, commentChar: .hash, editorUsed: true) == "fix: x\n\(scissors)\n")
         let other = "fix: x\n; ------------------------ >8 ------------------------\ndiff\n"
         #expect(cleanMessage(other, mode: .strip, commentChar: .character(";"), editorUsed: true) == "fix: x\n")
+    }
+
+    @Test func scissorsFromVerboseAreCutInEveryMode() {
+        // git cuts at the scissors line whenever -v was given, whatever commit.cleanup says.
+        let raw = "fix: x \n\n# kept comment\n" + verboseTail
+        #expect(cleanMessage(raw, mode: .whitespace, commentChar: .hash, editorUsed: true) == "fix: x\n\n# kept comment\n")
+        #expect(cleanMessage(raw, mode: .verbatim, commentChar: .hash, editorUsed: true) == "fix: x \n\n# kept comment\n")
+        #expect(cleanMessage(raw, mode: .default, commentChar: .hash, editorUsed: false) == "fix: x\n\n# kept comment\n")
+        #expect(cleanMessage(raw, mode: .scissors, commentChar: .hash, editorUsed: false) == "fix: x\n\n# kept comment\n")
+        #expect(cleanMessage(raw, mode: .strip, commentChar: .hash, editorUsed: false) == "fix: x\n")
+        let semicolon = "fix: x\n; ------------------------ >8 ------------------------\n; Do not modify\ndiff\n"
+        #expect(cleanMessage(semicolon, mode: .verbatim, commentChar: .character(";"), editorUsed: false) == "fix: x\n")
+        // Without git's comment line after it, a scissors line the user wrote is text in these modes.
+        let written = "fix: x\n\(scissors)\nmore text\n"
+        #expect(cleanMessage(written, mode: .whitespace, commentChar: .hash, editorUsed: true) == written)
+        #expect(cleanMessage(written, mode: .verbatim, commentChar: .hash, editorUsed: true) == written)
+        #expect(cleanMessage("fix: x\n\(scissors)\n", mode: .whitespace, commentChar: .hash, editorUsed: true) == "fix: x\n\(scissors)\n")
     }
 
     @Test func verbatimLeavesEverything() {
