@@ -35,11 +35,13 @@ package enum CommentChar: Sendable, Hashable {
     case character(Character)
     /// Git picked the first of `#;@!$%^&|:` that did not start a line of the initial message.
     ///
-    /// For a message file that already holds git's comments, `resolved(for:)` infers the pick:
-    /// the candidates that start a line of the file, taken in git's order while each one does,
-    /// end with the one git chose (earlier candidates were skipped because the user's own
-    /// lines start with them; git's template lines start with the chosen one). When no
-    /// candidate starts a line there is nothing to strip and `#` is used.
+    /// For a message file that already holds git's comments, `resolved(for:)` infers the pick.
+    /// git's own lines decide first: when the file holds a scissors line
+    /// `X ------------------------ >8 ------------------------` (from `git commit -v`), X is the
+    /// character. Otherwise the candidates that start a line of the file, taken in git's order
+    /// while each one does, end with the one git chose (earlier candidates were skipped because
+    /// the user's own lines start with them; git's template lines start with the chosen one).
+    /// When no candidate starts a line there is nothing to strip and `#` is used.
     case auto
 
     /// Git's default, `#`.
@@ -71,6 +73,7 @@ package enum CommentChar: Sendable, Hashable {
         case let .character(c):
             return c
         case .auto:
+            if let fromScissors = CommentChar.scissorsCharacter(in: message) { return fromScissors }
             var starts = Set<UInt8>()
             var atLineStart = true
             for byte in message.utf8 {
@@ -84,6 +87,20 @@ package enum CommentChar: Sendable, Hashable {
             }
             return chosen
         }
+    }
+
+    /// The character X of the first line `X ------------------------ >8 ------------------------`
+    /// in a message (a CR before the line end is ignored), or nil when there is none.
+    static func scissorsCharacter(in message: String) -> Character? {
+        let suffix = Array((" " + scissorsMarker).utf8)
+        for line in message.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            var content = line[...]
+            if content.last == 0x0D { content = content.dropLast() }
+            guard content.count > suffix.count, content.suffix(suffix.count).elementsEqual(suffix) else { continue }
+            let prefix = String(decoding: content.dropLast(suffix.count), as: UTF8.self)
+            if prefix.count == 1, let character = prefix.first { return character }
+        }
+        return nil
     }
 }
 

@@ -78,6 +78,15 @@ struct CleanupTests {
         #expect(cleanMessage("fix: x\n\(scissors)\n", mode: .whitespace, commentChar: .hash, editorUsed: true) == "fix: x\n\(scissors)\n")
     }
 
+    @Test func autoCommentCharacterPrefersTheScissorsLine() {
+        let raw = "feat: x\n; a line of the user's\n# Please enter the commit message for your changes.\n#\n" + verboseTail
+        #expect(CommentChar.auto.resolved(for: raw) == "#")
+        #expect(cleanMessage(raw, mode: .strip, commentChar: .auto, editorUsed: true) == "feat: x\n; a line of the user's\n")
+        let semicolon = "feat: x\n# heading\n; Please enter\n; ------------------------ >8 ------------------------\n; Do not\n@@ -1 +1 @@\n"
+        #expect(CommentChar.auto.resolved(for: semicolon) == ";")
+        #expect(cleanMessage(semicolon, mode: .strip, commentChar: .auto, editorUsed: true) == "feat: x\n# heading\n")
+    }
+
     @Test func verbatimLeavesEverything() {
         let raw = "\n fix: x \r\n# c\n\n\n"
         #expect(cleanMessage(raw, mode: .verbatim, commentChar: .hash, editorUsed: true) == raw)
