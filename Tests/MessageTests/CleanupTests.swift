@@ -87,6 +87,31 @@ struct CleanupTests {
         #expect(cleanMessage(semicolon, mode: .strip, commentChar: .auto, editorUsed: true) == "feat: x\n# heading\n")
     }
 
+    @Test func cleanedLinesMapToRawLines() {
+        let header = cleanMessageMapped("# c\n\n\nFeat: x\n", mode: .strip, commentChar: .hash, editorUsed: true)
+        #expect(header.text == "Feat: x\n")
+        #expect(header.rawLine(forCleanedLine: 1) == 4)
+
+        let raw = "\n  feat: x  \n\n\n\nbody\n# c\n\nmore\r\n" + verboseTail
+        let cleaned = cleanMessageMapped(raw, mode: .strip, commentChar: .hash, editorUsed: true)
+        #expect(cleaned.text == "  feat: x\n\nbody\n\nmore\n")
+        #expect(cleaned.text == cleanMessage(raw, mode: .strip, commentChar: .hash, editorUsed: true))
+        #expect((1...5).map(cleaned.rawLine(forCleanedLine:)) == [2, 3, 6, 8, 9])
+        #expect(cleaned.lineCount == 5)
+
+        let kept = cleanMessageMapped("fix: x\n\n\n# note\n", mode: .whitespace, commentChar: .hash, editorUsed: true)
+        #expect(kept.text == "fix: x\n\n# note\n")
+        #expect((1...3).map(kept.rawLine(forCleanedLine:)) == [1, 2, 4])
+
+        let verbatim = cleanMessageMapped("\n fix: x \n\n", mode: .verbatim, commentChar: .hash, editorUsed: true)
+        #expect(verbatim.text == "\n fix: x \n\n")
+        #expect((1...3).map(verbatim.rawLine(forCleanedLine:)) == [1, 2, 3])
+
+        // Lines past the end (a span just after the text) continue from the last mapped line.
+        #expect(header.rawLine(forCleanedLine: 2) == 5)
+        #expect(cleanMessageMapped("", mode: .strip, commentChar: .hash, editorUsed: true).rawLine(forCleanedLine: 1) == 1)
+    }
+
     @Test func verbatimLeavesEverything() {
         let raw = "\n fix: x \r\n# c\n\n\n"
         #expect(cleanMessage(raw, mode: .verbatim, commentChar: .hash, editorUsed: true) == raw)
