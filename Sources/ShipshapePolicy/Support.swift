@@ -187,6 +187,9 @@ func headerHelp(_ header: String, types: [String]) -> String {
     if prefix.contains("(") && !prefix.contains(")") {
         return "close the scope with \")\" before \":\""
     }
+    if after.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        return missingDescriptionHelp(header)
+    }
     if !after.hasPrefix(" ") {
         return "put a space after \":\""
     }
@@ -196,6 +199,14 @@ func headerHelp(_ header: String, types: [String]) -> String {
         return "a type consists of ASCII letters, digits and \"_\" only\(hint)"
     }
     return "write the header as \"type(scope): description\""
+}
+
+/// How to fix a header that ends at its colon: `write a description after ": "`, with an example.
+///
+/// - Parameter header: the header, e.g. `feat(api):`.
+func missingDescriptionHelp(_ header: String) -> String {
+    let prefix = header.firstIndex(of: ":").map { header[..<$0] } ?? Substring(header)
+    return "write a description after \": \", e.g. \(quoted(prefix + ": add dark mode"))"
 }
 
 private func isASCIIWord(_ b: UInt8) -> Bool {

@@ -50,6 +50,14 @@ struct RuleTests {
         #expect(Set(rules(plain)) == ["type-empty", "subject-empty", "subject-full-stop"])
     }
 
+    @Test func missingDescriptionAsksForOne() throws {
+        for header in ["feat:", "feat(api):", "feat!:", "feat: "] {
+            let finding = try #require(try lint(header + "\n").findings.first { $0.rule == "subject-empty" }, "\(header)")
+            #expect(finding.help == "write a description after \": \", e.g. \"\(header.trimmingSuffix()) add dark mode\"", "\(header)")
+        }
+        #expect(try lint("feat:x\n").findings.first { $0.rule == "subject-empty" }?.help == "put a space after \":\"")
+    }
+
     @Test func subjectCaseFollowsEnsureCase() throws {
         let report = try lint("feat: Add dark mode\n")
         let finding = try #require(report.findings.first)
@@ -286,5 +294,14 @@ struct RuleTests {
         #expect(throws: PatternError.self) {
             try lint(String(repeating: "a", count: 40) + "!\n") { $0.ignores.patterns = [evil] }
         }
+    }
+}
+
+extension String {
+    /// The text without trailing spaces.
+    fileprivate func trimmingSuffix() -> String {
+        var text = self
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
     }
 }
