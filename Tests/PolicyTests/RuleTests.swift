@@ -58,6 +58,13 @@ struct RuleTests {
         #expect(try lint("feat:x\n").findings.first { $0.rule == "subject-empty" }?.help == "put a space after \":\"")
     }
 
+    @Test func emptyTypeEnumSaysSo() throws {
+        let report = try lint("feat: x\n") { $0.rules["type-enum"] = .init(.error, .always, .strings([])) }
+        let finding = try #require(report.findings.first { $0.rule == "type-enum" })
+        #expect(finding.message == "type \"feat\" is not allowed: type-enum lists no types")
+        #expect(finding.help == "list the allowed types in type-enum (or [commit] types), or turn type-enum off")
+    }
+
     @Test func subjectCaseFollowsEnsureCase() throws {
         let report = try lint("feat: Add dark mode\n")
         let finding = try #require(report.findings.first)
