@@ -35,7 +35,9 @@ package struct LintReport: Sendable {
 /// Lints cleaned commit messages against commitlint's rules under the given settings.
 ///
 /// Pass the message after git's cleanup (`cleanMessage`): line and column of every finding
-/// refer to the cleaned text. An empty message is valid (`isEmpty`), as in commitlint.
+/// refer to the cleaned text. To point at the file the user edits, clean with
+/// `cleanMessageMapped` and translate each line with `CleanedMessage.rawLine(forCleanedLine:)`
+/// (columns are unchanged by cleanup). An empty message is valid (`isEmpty`), as in commitlint.
 package struct Linter: Sendable {
     /// The settings in effect.
     package let settings: LintSettings

@@ -75,8 +75,14 @@ package struct LintSettings: Sendable {
     package var headerPattern: Pattern? = nil
     /// A pattern the subject must match (rule `subject-pattern`, error when set).
     package var subjectPattern: Pattern? = nil
-    /// Lines consisting only of a URL are exempt from the line-length rules.
-    package var exemptURLLines: Bool = false
+    /// Whether lines containing a URL are exempt from `body-max-line-length` and
+    /// `footer-max-line-length`, as in commitlint.
+    ///
+    /// `true` (the default) is commitlint's behaviour since conventional-changelog/commitlint#4486:
+    /// a line that contains a match of `\bhttps?://\S+` anywhere is not measured, whatever other
+    /// text it holds. `false` is stricter than commitlint: every line is measured
+    /// (TOML `exempt-url-lines = false`).
+    package var exemptURLLines: Bool = true
     /// Git trailers (`Token: value` lines in the last paragraph) are exempt from the line-length rules.
     package var exemptTrailers: Bool = false
     /// Words that `subject-case` accepts in upper case (e.g. `API`, `CLI`).

@@ -187,6 +187,9 @@ func headerHelp(_ header: String, types: [String]) -> String {
     if prefix.contains("(") && !prefix.contains(")") {
         return "close the scope with \")\" before \":\""
     }
+    if after.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        return missingDescriptionHelp(header)
+    }
     if !after.hasPrefix(" ") {
         return "put a space after \":\""
     }
@@ -196,6 +199,14 @@ func headerHelp(_ header: String, types: [String]) -> String {
         return "a type consists of ASCII letters, digits and \"_\" only\(hint)"
     }
     return "write the header as \"type(scope): description\""
+}
+
+/// How to fix a header that ends at its colon: `write a description after ": "`, with an example.
+///
+/// - Parameter header: the header, e.g. `feat(api):`.
+func missingDescriptionHelp(_ header: String) -> String {
+    let prefix = header.firstIndex(of: ":").map { header[..<$0] } ?? Substring(header)
+    return "write a description after \": \", e.g. \(quoted(prefix + ": add dark mode"))"
 }
 
 private func isASCIIWord(_ b: UInt8) -> Bool {
@@ -265,31 +276,47 @@ func gitTrailers(_ parsed: ParsedMessage) -> (trailers: [GitTrailer], lines: Set
     return isBlock ? (trailers, covered) : ([], [])
 }
 
-/// Whether a line is only a URL (optionally a list item or a `[n]: ` link definition).
-func isURLOnlyLine(_ text: String) -> Bool {
-    var s = Substring(text).drop { $0 == " " || $0 == "\t" }
-    for marker in ["- ", "* ", "+ "] where s.hasPrefix(marker) { s = s.dropFirst(2) }
-    if s.hasPrefix("["), let close = s.firstIndex(of: "]") {
-        let after = s[s.index(after: close)...]
-        if after.hasPrefix(": ") { s = after.dropFirst(2) }
+/// Whether a line contains a URL in commitlint's sense: a match of `\bhttps?://\S+`.
+///
+/// This is commitlint's deliberately lenient test (conventional-changelog/commitlint#4486):
+/// `http://` or `https://` (lower case) not preceded by an ASCII word character, followed by at
+/// least one non-whitespace character; other text may surround it.
+func containsURL(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    let scheme: [Unicode.Scalar] = ["h", "t", "t", "p"]
+    var i = 0
+    while i + 8 <= scalars.count {
+        defer { i += 1 }
+        guard scalars[i] == "h", i == 0 || !isASCIIWordScalar(scalars[i - 1]) else { continue }
+        var k = i
+        guard k + 4 <= scalars.count, Array(scalars[k..<(k + 4)]) == scheme else { continue }
+        k += 4
+        if k < scalars.count && scalars[k] == "s" { k += 1 }
+        guard k + 3 < scalars.count, scalars[k] == ":", scalars[k + 1] == "/", scalars[k + 2] == "/" else { continue }
+        if !isJSWhitespace(scalars[k + 3]) { return true }
     }
-    if s.hasPrefix("<") && s.hasSuffix(">") { s = s.dropFirst().dropLast() }
-    let chars = Array(s)
-    var k = 0
-    while k + 2 < chars.count && !(chars[k] == ":" && chars[k + 1] == "/" && chars[k + 2] == "/") { k += 1 }
-    guard k > 0, k + 2 < chars.count, chars[0].isASCII, chars[0].isLetter else { return false }
-    for c in chars[0..<k] {
-        let ok = c.isASCII && (c.isLetter || c.isNumber || c == "+" || c == "." || c == "-")
-        if !ok { return false }
+    return false
+}
+
+/// JavaScript's `\w` for one scalar: ASCII letters, digits and `_`.
+private func isASCIIWordScalar(_ s: Unicode.Scalar) -> Bool {
+    s.isASCII && isASCIIWord(UInt8(s.value))
+}
+
+/// JavaScript's `\s`: the ECMAScript white space and line terminator characters.
+private func isJSWhitespace(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x09...0x0D, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+        return true
+    default:
+        return false
     }
-    let rest = chars[(k + 3)...]
-    return !rest.isEmpty && !rest.contains { $0.isWhitespace }
 }
 
 /// Whether a body or footer line is exempt from the line-length rules under the settings.
 func isLengthExempt(_ number: Int, _ context: RuleContext, trailerLines: Set<Int>) -> Bool {
     guard let text = context.parsed.line(number) else { return false }
-    if context.settings.exemptURLLines && isURLOnlyLine(text) { return true }
+    if context.settings.exemptURLLines && containsURL(text) { return true }
     if context.settings.exemptTrailers && trailerLines.contains(number) { return true }
     return false
 }

@@ -4,6 +4,18 @@ import Testing
 
 private let scissors = "# ------------------------ >8 ------------------------"
 
+/// What `git commit -v` appends: the scissors line, git's two comment lines, the diff.
+private let verboseTail = """
+    \(scissors)
+    # Do not modify or remove the line above.
+    # Everything below it will be ignored.
+    diff --git a/f b/f
+    @@ -1 +1 @@
+    -old
+    +new
+
+    """
+
 @Suite("git message cleanup")
 struct CleanupTests {
     @Test func whitespaceModeMatchesStripspace() {
@@ -47,6 +59,57 @@ struct CleanupTests {
         #expect(cleanMessage(unterminated, mode: .scissors, commentChar: .hash, editorUsed: true) == "fix: x\n\(scissors)\n")
         let other = "fix: x\n; ------------------------ >8 ------------------------\ndiff\n"
         #expect(cleanMessage(other, mode: .strip, commentChar: .character(";"), editorUsed: true) == "fix: x\n")
+    }
+
+    @Test func scissorsFromVerboseAreCutInEveryMode() {
+        // git cuts at the scissors line whenever -v was given, whatever commit.cleanup says.
+        let raw = "fix: x \n\n# kept comment\n" + verboseTail
+        #expect(cleanMessage(raw, mode: .whitespace, commentChar: .hash, editorUsed: true) == "fix: x\n\n# kept comment\n")
+        #expect(cleanMessage(raw, mode: .verbatim, commentChar: .hash, editorUsed: true) == "fix: x \n\n# kept comment\n")
+        #expect(cleanMessage(raw, mode: .default, commentChar: .hash, editorUsed: false) == "fix: x\n\n# kept comment\n")
+        #expect(cleanMessage(raw, mode: .scissors, commentChar: .hash, editorUsed: false) == "fix: x\n\n# kept comment\n")
+        #expect(cleanMessage(raw, mode: .strip, commentChar: .hash, editorUsed: false) == "fix: x\n")
+        let semicolon = "fix: x\n; ------------------------ >8 ------------------------\n; Do not modify\ndiff\n"
+        #expect(cleanMessage(semicolon, mode: .verbatim, commentChar: .character(";"), editorUsed: false) == "fix: x\n")
+        // Without git's comment line after it, a scissors line the user wrote is text in these modes.
+        let written = "fix: x\n\(scissors)\nmore text\n"
+        #expect(cleanMessage(written, mode: .whitespace, commentChar: .hash, editorUsed: true) == written)
+        #expect(cleanMessage(written, mode: .verbatim, commentChar: .hash, editorUsed: true) == written)
+        #expect(cleanMessage("fix: x\n\(scissors)\n", mode: .whitespace, commentChar: .hash, editorUsed: true) == "fix: x\n\(scissors)\n")
+    }
+
+    @Test func autoCommentCharacterPrefersTheScissorsLine() {
+        let raw = "feat: x\n; a line of the user's\n# Please enter the commit message for your changes.\n#\n" + verboseTail
+        #expect(CommentChar.auto.resolved(for: raw) == "#")
+        #expect(cleanMessage(raw, mode: .strip, commentChar: .auto, editorUsed: true) == "feat: x\n; a line of the user's\n")
+        let semicolon = "feat: x\n# heading\n; Please enter\n; ------------------------ >8 ------------------------\n; Do not\n@@ -1 +1 @@\n"
+        #expect(CommentChar.auto.resolved(for: semicolon) == ";")
+        #expect(cleanMessage(semicolon, mode: .strip, commentChar: .auto, editorUsed: true) == "feat: x\n# heading\n")
+    }
+
+    @Test func cleanedLinesMapToRawLines() {
+        let header = cleanMessageMapped("# c\n\n\nFeat: x\n", mode: .strip, commentChar: .hash, editorUsed: true)
+        #expect(header.text == "Feat: x\n")
+        #expect(header.rawLine(forCleanedLine: 1) == 4)
+
+        let raw = "\n  feat: x  \n\n\n\nbody\n# c\n\nmore\r\n" + verboseTail
+        let cleaned = cleanMessageMapped(raw, mode: .strip, commentChar: .hash, editorUsed: true)
+        #expect(cleaned.text == "  feat: x\n\nbody\n\nmore\n")
+        #expect(cleaned.text == cleanMessage(raw, mode: .strip, commentChar: .hash, editorUsed: true))
+        #expect((1...5).map(cleaned.rawLine(forCleanedLine:)) == [2, 3, 6, 8, 9])
+        #expect(cleaned.lineCount == 5)
+
+        let kept = cleanMessageMapped("fix: x\n\n\n# note\n", mode: .whitespace, commentChar: .hash, editorUsed: true)
+        #expect(kept.text == "fix: x\n\n# note\n")
+        #expect((1...3).map(kept.rawLine(forCleanedLine:)) == [1, 2, 4])
+
+        let verbatim = cleanMessageMapped("\n fix: x \n\n", mode: .verbatim, commentChar: .hash, editorUsed: true)
+        #expect(verbatim.text == "\n fix: x \n\n")
+        #expect((1...3).map(verbatim.rawLine(forCleanedLine:)) == [1, 2, 3])
+
+        // Lines past the end (a span just after the text) continue from the last mapped line.
+        #expect(header.rawLine(forCleanedLine: 2) == 5)
+        #expect(cleanMessageMapped("", mode: .strip, commentChar: .hash, editorUsed: true).rawLine(forCleanedLine: 1) == 1)
     }
 
     @Test func verbatimLeavesEverything() {

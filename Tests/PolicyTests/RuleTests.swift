@@ -50,6 +50,21 @@ struct RuleTests {
         #expect(Set(rules(plain)) == ["type-empty", "subject-empty", "subject-full-stop"])
     }
 
+    @Test func missingDescriptionAsksForOne() throws {
+        for header in ["feat:", "feat(api):", "feat!:", "feat: "] {
+            let finding = try #require(try lint(header + "\n").findings.first { $0.rule == "subject-empty" }, "\(header)")
+            #expect(finding.help == "write a description after \": \", e.g. \"\(header.trimmingSuffix()) add dark mode\"", "\(header)")
+        }
+        #expect(try lint("feat:x\n").findings.first { $0.rule == "subject-empty" }?.help == "put a space after \":\"")
+    }
+
+    @Test func emptyTypeEnumSaysSo() throws {
+        let report = try lint("feat: x\n") { $0.rules["type-enum"] = .init(.error, .always, .strings([])) }
+        let finding = try #require(report.findings.first { $0.rule == "type-enum" })
+        #expect(finding.message == "type \"feat\" is not allowed: type-enum lists no types")
+        #expect(finding.help == "list the allowed types in type-enum (or [commit] types), or turn type-enum off")
+    }
+
     @Test func subjectCaseFollowsEnsureCase() throws {
         let report = try lint("feat: Add dark mode\n")
         let finding = try #require(report.findings.first)
@@ -132,15 +147,46 @@ struct RuleTests {
     @Test func lineLengthsAndExemptions() throws {
         let url = "https://example.org/" + String(repeating: "x", count: 100)
         let message = "fix: x\n\n\(url)\n\nSee-also: \(url)\n"
-        #expect(Set(rules(try lint(message))) == ["body-max-line-length", "footer-max-line-length"])
-        #expect(try rules(lint(message) { $0.exemptURLLines = true }) == ["footer-max-line-length"])
-        #expect(try lint("fix: x\n\n- <\(url)>\n[1]: \(url)\n") { $0.exemptURLLines = true }.findings.isEmpty)
+        #expect(try lint(message).findings.isEmpty)
+        #expect(Set(rules(try lint(message) { $0.exemptURLLines = false })) == ["body-max-line-length", "footer-max-line-length"])
+        #expect(try lint("fix: x\n\n- <\(url)>\n[1]: \(url)\n").findings.isEmpty)
         let trailer = "fix: x\n\nBody.\n\nReviewed-by: " + String(repeating: "r", count: 100) + "\n"
         #expect(try rules(lint(trailer)) == ["footer-max-line-length"])
         #expect(try lint(trailer) { $0.exemptTrailers = true }.findings.isEmpty)
         let body = try lint("fix: x\n\n" + String(repeating: "b", count: 101) + "\nok\n" + String(repeating: "c", count: 120) + "\n")
         #expect(body.findings.map { $0.span?.line } == [3, 5])
         #expect(body.findings.first?.span == SourceSpan(line: 3, column: 101, length: 1))
+    }
+
+    @Test func linesContainingAURLAreExemptAsInCommitlint() throws {
+        // commitlint #4486: any line matching \bhttps?://\S+ escapes the shared max-line-length check.
+        let filler = String(repeating: "w", count: 90)
+        let prose = "See the discussion at https://example.org/issues/2112 for the \(filler) details"
+        let message = "fix: x\n\n\(prose)\n\nRefs: \(filler) http://example.org/a\n"
+        #expect(try lint(message).findings.isEmpty)
+        #expect(Set(rules(try lint(message) { $0.exemptURLLines = false })) == ["body-max-line-length", "footer-max-line-length"])
+        // Not URLs in commitlint's sense: no word boundary, an upper-case scheme, nothing after "//", another scheme.
+        for line in ["xhttps://example.org/a", "HTTPS://example.org/a", "https:// spaced", "ftp://example.org/a"] {
+            let long = "fix: x\n\n\(line) \(filler)\n"
+            #expect(try rules(lint(long)) == ["body-max-line-length"], "\(line)")
+        }
+        #expect(try lint("fix: x\n\n(https://example.org/\(filler)) \(filler)\n").findings.isEmpty)
+    }
+
+    @Test func repeatedLineLengthFindingsAreCapped() throws {
+        let long = String(repeating: "b", count: 101)
+        let many = "fix: x\n\n" + Array(repeating: long, count: 1_234).joined(separator: "\n") + "\n"
+        let findings = try lint(many).findings
+        #expect(findings.count == 10)
+        #expect(findings.allSatisfy { $0.rule == "body-max-line-length" })
+        #expect(findings.map { $0.span?.line } == Array(3...12))
+        #expect(findings[0].message == "body line is 101 characters long, more than the allowed 100")
+        #expect(findings[9].message.hasSuffix("…and 1,224 more lines longer than 100 characters"))
+        let eleven = "fix: x\n\n" + Array(repeating: long, count: 11).joined(separator: "\n") + "\n"
+        #expect(try lint(eleven).findings.last?.message.hasSuffix("…and 1 more line longer than 100 characters") == true)
+        let ten = "fix: x\n\n" + Array(repeating: long, count: 10).joined(separator: "\n") + "\n"
+        #expect(try lint(ten).findings.allSatisfy { !$0.message.contains("more line") })
+        #expect(try lint(ten).findings.count == 10)
     }
 
     @Test func scopeRules() throws {
@@ -155,6 +201,21 @@ struct RuleTests {
         #expect(report.findings.first { $0.rule == "scope-enum" }?.help?.hasPrefix("did you mean \"api\"?") == true)
         #expect(report.findings.first { $0.rule == "scope-case" }?.span == SourceSpan(line: 1, column: 5, length: 6))
         #expect(try lint("fix: x\n", on).warnings.map(\.rule) == ["scope-empty"])
+    }
+
+    @Test func scopeEnumAcceptsTheWholeScopeWhenListed() throws {
+        // commitlint: every segment listed, or the whole scope listed.
+        let always: (inout LintSettings) -> Void = { $0.rules["scope-enum"] = .init(.error, .always, .strings(["@acme/ui-kit", "api"])) }
+        #expect(try lint("build(@acme/ui-kit): bump\n", always).findings.isEmpty)
+        #expect(try lint("build(api): bump\n", always).findings.isEmpty)
+        #expect(try rules(lint("build(@acme/other): bump\n", always)) == ["scope-enum", "scope-enum"])
+        #expect(try rules(lint("build(api,@acme/ui-kit): bump\n", always)) == ["scope-enum", "scope-enum"])
+        let never: (inout LintSettings) -> Void = { $0.rules["scope-enum"] = .init(.error, .never, .strings(["@acme/ui-kit", "api"])) }
+        let whole = try lint("build(@acme/ui-kit): bump\n", never)
+        #expect(rules(whole) == ["scope-enum"])
+        #expect(whole.findings.first?.message == "scope \"@acme/ui-kit\" is not allowed")
+        #expect(try rules(lint("fix(api/ui): x\n", never)) == ["scope-enum"])
+        #expect(try lint("build(@acme/other): bump\n", never).findings.isEmpty)
     }
 
     @Test func bodyEmptySignedOffTrailersReferences() throws {
@@ -175,6 +236,20 @@ struct RuleTests {
         #expect(try lint("feat: x\n", on).findings.isEmpty)
         #expect(try rules(lint("feat!: x\n", on)) == ["breaking-change-exclamation-mark"])
         #expect(try rules(lint("feat: x\n\nBREAKING-CHANGE: y\n", on)) == ["breaking-change-exclamation-mark"])
+    }
+
+    @Test func breakingChangeExclamationMarkUsesCommitlintsTests() throws {
+        // commitlint: /!:/ anywhere in the header, /BREAKING[ -]CHANGE:/ anywhere in the footer.
+        let on: (inout LintSettings) -> Void = { $0.rules["breaking-change-exclamation-mark"] = .init(.error, .always) }
+        #expect(try lint("feat!: x\n\n* BREAKING CHANGE: y\n", on).findings.isEmpty)
+        #expect(try lint("feat(ui)!:x\n\nBREAKING CHANGE: y\n", on).findings.filter { $0.rule == "breaking-change-exclamation-mark" }.isEmpty)
+        #expect(try rules(lint("feat: say hi!: now\n", on)) == ["breaking-change-exclamation-mark"])
+        let star = try lint("feat: x\n\nRefs: #1\n* BREAKING CHANGE: y\n", on)
+        #expect(rules(star) == ["breaking-change-exclamation-mark"])
+        #expect(star.findings.first?.span?.line == 4)
+        #expect(try lint("feat: x\n\nbreaking change: y\n", on).findings.isEmpty)
+        let never: (inout LintSettings) -> Void = { $0.rules["breaking-change-exclamation-mark"] = .init(.error, .never) }
+        #expect(try rules(lint("feat!: x\n\n* BREAKING CHANGE: y\n", never)) == ["breaking-change-exclamation-mark"])
     }
 
     @Test func offRulesAndLevels() throws {
@@ -226,5 +301,14 @@ struct RuleTests {
         #expect(throws: PatternError.self) {
             try lint(String(repeating: "a", count: 40) + "!\n") { $0.ignores.patterns = [evil] }
         }
+    }
+}
+
+extension String {
+    /// The text without trailing spaces.
+    fileprivate func trimmingSuffix() -> String {
+        var text = self
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
     }
 }

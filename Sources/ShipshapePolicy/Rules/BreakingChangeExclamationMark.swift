@@ -3,6 +3,8 @@ import ShipshapeMessage
 
 /// `breaking-change-exclamation-mark`: `!` in the header and a `BREAKING CHANGE:` footer go together.
 ///
+/// The tests are commitlint's: the header contains `!:` anywhere, and the footer text contains
+/// `BREAKING CHANGE:` or `BREAKING-CHANGE:` anywhere (upper case; e.g. `* BREAKING CHANGE: y`).
 /// `always`: either both or neither. `never` is commitlint's literal negation (it then fails
 /// whenever both or neither are present).
 enum BreakingChangeExclamationMarkRule: CommitRule {
@@ -10,20 +12,19 @@ enum BreakingChangeExclamationMarkRule: CommitRule {
         id: "breaking-change-exclamation-mark",
         summary: "A breaking change carries both ! in the header and a BREAKING CHANGE footer.",
         defaultConfiguration: .init(.off, .always), valueKind: .none,
-        passingExamples: ["feat!: drop v1\n\nBREAKING CHANGE: v1 is gone", "feat: add v2"],
+        passingExamples: [
+            "feat!: drop v1\n\nBREAKING CHANGE: v1 is gone", "feat: add v2", "feat!: drop v1\n\n* BREAKING CHANGE: v1 is gone",
+        ],
         failingExamples: ["feat!: drop v1", "feat: drop v1\n\nBREAKING CHANGE: v1 is gone"],
         exampleConfiguration: .init(.error, .always))
 
     static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
         let parsed = context.parsed
         guard parsed.header != nil || parsed.footer != nil else { return [] }
-        let bang = parsed.header.flatMap { parseConventionalHeader($0) }?.hasExclamationMark ?? false
-        var footerLine: Int? = nil
-        if let lines = parsed.footerLines {
-            footerLine = lines.first { n in
-                let text = parsed.line(n) ?? ""
-                return text.hasPrefix("BREAKING CHANGE:") || text.hasPrefix("BREAKING-CHANGE:")
-            }
+        let bang = parsed.header?.contains("!:") ?? false
+        let footerLine = parsed.footerLines?.first { n in
+            let text = parsed.line(n) ?? ""
+            return text.contains("BREAKING CHANGE:") || text.contains("BREAKING-CHANGE:")
         }
         let consistent = bang == (footerLine != nil)
         switch configuration.applicability {

@@ -2,6 +2,8 @@ import ShipshapeDiagnostics
 import ShipshapeMessage
 
 /// `footer-max-line-length`: every footer line is at most N characters (UTF-16 code units).
+///
+/// The same exemptions as `body-max-line-length` apply (lines containing a URL, by default).
 enum FooterMaxLineLengthRule: CommitRule {
     static let descriptor = RuleDescriptor(
         id: "footer-max-line-length", summary: "Footer lines are at most N characters long.",

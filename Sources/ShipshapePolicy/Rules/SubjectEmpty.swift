@@ -15,7 +15,7 @@ enum SubjectEmptyRule: CommitRule {
         case .never where subject == nil:
             let help: String
             if context.parsed.type != nil {
-                help = "write a description after the colon and a space"
+                help = missingDescriptionHelp(context.parsed.header ?? "")
             } else {
                 let types = context.settings.configuration(for: TypeEnumRule.descriptor).stringList
                 help = headerHelp(context.parsed.header ?? "", types: types)

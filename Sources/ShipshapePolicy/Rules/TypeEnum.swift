@@ -2,6 +2,9 @@ import ShipshapeDiagnostics
 import ShipshapeMessage
 
 /// `type-enum`: the type is one of the listed types (`always`) or none of them (`never`).
+///
+/// As in commitlint, an empty list under `always` rejects every type; the finding then says
+/// that the list is empty rather than offering an empty choice.
 enum TypeEnumRule: CommitRule {
     static let descriptor = RuleDescriptor(
         id: "type-enum", summary: "The type is one of the listed types.",
@@ -17,6 +20,13 @@ enum TypeEnumRule: CommitRule {
         let allowed = configuration.stringList
         let listed = allowed.contains(type)
         switch configuration.applicability {
+        case .always where allowed.isEmpty:
+            return [
+                context.finding(
+                    descriptor.id, configuration, "type \(quoted(type)) is not allowed: type-enum lists no types",
+                    at: context.parsed.fields.typeSpan,
+                    help: "list the allowed types in type-enum (or [commit] types), or turn type-enum off")
+            ]
         case .always where !listed:
             return [
                 context.finding(
