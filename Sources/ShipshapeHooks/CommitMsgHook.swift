@@ -48,12 +48,13 @@ package enum CommitMsgHook {
         let context = try RepositoryContext.load(
             from: invocation.workingDirectory, invocation: invocation, requireRepository: false)
         let editorUsed = invocation.environment["GIT_EDITOR"] != ":"
-        let message = try LintUseCase.lint(bytes: bytes, origin: messagePath, kind: .raw(editorUsed: editorUsed), context: context)
+        let (message, cleaned) = try LintUseCase.lint(
+            bytes: bytes, origin: messagePath, kind: .raw(editorUsed: editorUsed), context: context)
         var reports = [message]
         if let branchReport = try checkBranch(context) { reports.append(branchReport) }
         var outcome = HookOutcome(reports: reports, advice: context.warnings)
         if !message.isValid {
-            outcome.advice += recoveryAdvice(cleanedMessage: message.text ?? "", rawPath: absolutePath, context: context)
+            outcome.advice += recoveryAdvice(cleanedMessage: cleaned, rawPath: absolutePath, context: context)
         } else if outcome.refused, let branch = context.repository.flatMap({ try? $0.head().branchName }) {
             outcome.advice.append("commit refused: the branch name \"\(branch)\" does not follow the branch policy")
             outcome.advice.append("rename the branch and commit again: git branch -m <new-name>")

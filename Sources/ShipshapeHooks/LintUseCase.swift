@@ -21,21 +21,30 @@ package enum LintUseCase {
     ///   - origin: how to name it in reports (a path, `commit abc1234`).
     ///   - kind: raw or stored.
     ///   - context: repository and configuration.
-    /// - Returns: the report, with spans into the cleaned text.
+    /// - Returns: the report, whose text is the message as given and whose spans point at its
+    ///   lines (cleanup may have dropped comment and blank lines before them), and the cleaned
+    ///   message that was judged.
     /// - Throws: `HookError` when git configuration is invalid or a configured pattern fails.
     package static func lint(
         bytes: [UInt8], origin: String, kind: MessageKind, context: RepositoryContext
-    ) throws(HookError) -> SubjectReport {
+    ) throws(HookError) -> (report: SubjectReport, cleaned: String) {
         let raw = String(decoding: bytes, as: UTF8.self)
-        let cleaned: String
+        let cleaned: CleanedMessage
         switch kind {
         case let .raw(editorUsed):
-            cleaned = cleanMessage(
+            cleaned = cleanMessageMapped(
                 raw, mode: try context.cleanupMode(), commentChar: try context.commentCharacter(), editorUsed: editorUsed)
         case .stored:
-            cleaned = cleanMessage(raw, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
+            cleaned = cleanMessageMapped(raw, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
         }
-        return try lint(cleaned: cleaned, origin: origin, settings: context.configuration.lint)
+        var report = try lint(cleaned: cleaned.text, origin: origin, settings: context.configuration.lint)
+        report.text = raw
+        for index in report.findings.indices {
+            if let span = report.findings[index].span {
+                report.findings[index].span?.line = cleaned.rawLine(forCleanedLine: span.line)
+            }
+        }
+        return (report, cleaned.text)
     }
 
     /// Lints a message that is already clean.

@@ -32,6 +32,15 @@ import ShipshapeTestSupport
         #expect(missing.stderr.contains("NOPE"))
     }
 
+    @Test func findingsPointAtTheLinesOfTheFileAsWritten() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.write("MSG", "# a comment git strips\n\n\nFeat: x\n")
+        let result = try sandbox.run(shipshape, ["lint", "--message-file", "MSG"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("MSG:4:1: error: [type-case]"))
+        #expect(result.stdout.contains("   4 | Feat: x"))
+    }
+
     @Test func textAndStandardInputAreJudgedLikeGitCommitDashM() throws {
         // git keeps '#' lines of a message given with -m; so must lint of such a message.
         let text = try run(shipshape, ["lint", "--message", "#42 fix login"], in: "/", environment: [:])
