@@ -12,6 +12,7 @@ import PackageDescription
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 /// On Linux the executables do not link libgit2: CGit2Loader loads it on first use (see
@@ -22,6 +23,10 @@ let libgit2PkgConfig: String? = nil
 #else
 let libgit2PkgConfig: String? = "libgit2"
 #endif
+
+/// Hooks always open the repository: for them, loading libgit2 at start-up (by the dynamic
+/// loader, with lazy symbol binding) is cheaper than loading it on first use with dlopen.
+let eagerLibgit2: [LinkerSetting] = [.linkedLibrary("git2", .when(platforms: [.linux]))]
 
 let package = Package(
     name: "Shipshape",
@@ -85,7 +90,9 @@ let package = Package(
             swiftSettings: strict),
 
         // MARK: Executables
-        .executableTarget(name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
+        .executableTarget(
+            name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict,
+            linkerSettings: eagerLibgit2),
         .executableTarget(name: "pre-push", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(name: "post-merge", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(

@@ -1,5 +1,7 @@
 import ShipshapePatterns
 import ShipshapePolicy
+import ShipshapeChangelog
+import ShipshapeVersioning
 import TOMLKit
 
 /// Turns a parsed TOML table into settings, collecting every error with its line.

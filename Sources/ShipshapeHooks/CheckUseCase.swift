@@ -1,6 +1,7 @@
 package import ShipshapeDiagnostics
 import ShipshapeGit
 package import ShipshapeVersioning
+import ShipshapeConfiguration
 
 /// What `shipshape check` found at a commit.
 package struct CheckOutcome: Sendable {

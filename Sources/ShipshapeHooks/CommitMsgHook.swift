@@ -1,6 +1,7 @@
 package import ShipshapeDiagnostics
 import ShipshapeGit
 import ShipshapePolicy
+import ShipshapeConfiguration
 
 /// What a hook decided, ready for an executable to print and turn into an exit status.
 package struct HookOutcome: Sendable {

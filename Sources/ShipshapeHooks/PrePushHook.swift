@@ -4,6 +4,7 @@ import ShipshapeMessage
 import ShipshapePatterns
 import ShipshapePolicy
 package import ShipshapeVersioning
+import ShipshapeConfiguration
 
 /// Reads versions, tags and commits from a repository for the version checks, caching what
 /// several refs share (the snapshot at a commit, the release tags).

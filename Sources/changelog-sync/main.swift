@@ -2,6 +2,7 @@
 // Exit status: 0 done (or up to date), 1 out of date (--check), 2 usage or environment error.
 import ArgumentParser
 import ShipshapeHooks
+import ShipshapeDiagnostics
 
 @main
 struct ChangelogSync: ParsableCommand {

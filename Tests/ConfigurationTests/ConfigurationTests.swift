@@ -2,6 +2,7 @@ import Foundation
 import ShipshapeConfiguration
 import ShipshapePolicy
 import Testing
+import ShipshapePatterns
 
 private func parse(_ text: String) throws(ConfigurationError) -> ShipshapeConfiguration {
     try ShipshapeConfiguration.parse(text: text, path: ".shipshape.toml")
