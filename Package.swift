@@ -24,10 +24,6 @@ let libgit2PkgConfig: String? = nil
 let libgit2PkgConfig: String? = "libgit2"
 #endif
 
-/// Hooks always open the repository: for them, loading libgit2 at start-up (by the dynamic
-/// loader, with lazy symbol binding) is cheaper than loading it on first use with dlopen.
-let eagerLibgit2: [LinkerSetting] = [.linkedLibrary("git2", .when(platforms: [.linux]))]
-
 let package = Package(
     name: "Shipshape",
     platforms: [.macOS(.v13)],
@@ -90,9 +86,7 @@ let package = Package(
             swiftSettings: strict),
 
         // MARK: Executables
-        .executableTarget(
-            name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict,
-            linkerSettings: eagerLibgit2),
+        .executableTarget(name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(name: "pre-push", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(name: "post-merge", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(
