@@ -19,9 +19,13 @@ package enum Console {
         var result: [String: String] = [:]
         var pointer = System.environment
         while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let eq = text.firstIndex(of: "=") {
-                result[String(text[..<eq])] = String(text[text.index(after: eq)...])
+            // Split on the first "=" in the raw bytes: no Character-level work per variable.
+            let length = strlen(entry)
+            entry.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+                let all = UnsafeBufferPointer(start: bytes, count: length)
+                if let eq = all.firstIndex(of: UInt8(ascii: "=")) {
+                    result[String(decoding: all[..<eq], as: UTF8.self)] = String(decoding: all[(eq + 1)...], as: UTF8.self)
+                }
             }
             pointer += 1
         }

@@ -28,6 +28,13 @@ enum SubjectCaseRule: CommitRule {
         default: return []
         }
         let cases = configuration.stringList
+        // The everyday subject starts with an ASCII lower-case letter, which none of the
+        // capitalised cases can match: skip the general (and costlier) case conversion.
+        if configuration.applicability == .never, ("a"..."z").contains(first),
+            cases.allSatisfy(capitalisedCases.contains)
+        {
+            return []
+        }
         let matched = cases.first { ensureCase(checked, $0) }
         let span = context.parsed.fields.subjectSpan
         switch configuration.applicability {
@@ -52,6 +59,9 @@ enum SubjectCaseRule: CommitRule {
             return [context.finding(descriptor.id, configuration, "subject must be \(humanList(cases))", at: span, help: fix)]
         }
     }
+
+    /// Cases that a text starting with a lower-case letter can never be in.
+    static let capitalisedCases: Set<String> = ["sentence-case", "start-case", "pascal-case", "upper-case"]
 
     /// The subject without the configured acronyms (whole words), trimmed.
     static func removingAcronyms(_ subject: String, _ acronyms: [String]) -> String {
