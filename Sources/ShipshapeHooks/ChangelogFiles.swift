@@ -144,10 +144,16 @@ enum ChangelogPath {
             return (real, true)
         }
         if FileSystem.isSymbolicLink(requested) { throw .danglingSymlink(path: requested) }
-        let parent = FileSystem.directoryName(requested)
-        let realParent = realPath(parent) ?? parent
-        guard inside(realParent) else { throw .symlinkOutsideRepository(path: requested, target: realParent, workTree: root) }
-        return (FileSystem.join(realParent, FileSystem.baseName(requested)), false)
+        // A new file, maybe in folders that do not exist yet: judge the nearest folder that does.
+        var existing = FileSystem.directoryName(requested)
+        var missing: [String] = [FileSystem.baseName(requested)]
+        while !FileSystem.exists(existing) && existing != "/" && existing != "." {
+            missing.insert(FileSystem.baseName(existing), at: 0)
+            existing = FileSystem.directoryName(existing)
+        }
+        let realExisting = realPath(existing) ?? existing
+        guard inside(realExisting) else { throw .symlinkOutsideRepository(path: requested, target: realExisting, workTree: root) }
+        return (missing.reduce(realExisting) { FileSystem.join($0, $1) }, false)
     }
 
     static func realPath(_ path: String) -> String? {

@@ -168,6 +168,7 @@ package enum ChangelogSyncUseCase {
         if mode == .write && result.changed {
             if exists && !ChangelogPath.isWritable(target) { throw .readOnly(path: settings.path) }
             do {
+                if !exists { try FileSystem.createDirectory(FileSystem.directoryName(target)) }
                 try FileSystem.writeAtomically(newBytes, to: target, mode: ChangelogPath.mode(target) ?? 0o644)
             } catch {
                 throw .hook(.file(error))

@@ -162,6 +162,15 @@ import ShipshapeTestSupport
         #expect(try sandbox.read("docs/CHANGES.md").contains("- from a teammate ("))
     }
 
+    @Test func aConfiguredChangelogInAFolderThatDoesNotExistYetIsCreated() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.write(".shipshape.toml", "[changelog]\npath = \"docs/release/CHANGES.md\"\n")
+        try sandbox.commit(file: "a.txt", message: "feat: add a")
+        let sync = try sandbox.run(bin + "/changelog-sync", [])
+        #expect(sync.status == 0, "\(sync)")
+        #expect(try sandbox.read("docs/release/CHANGES.md").contains("- add a ("))
+    }
+
     @Test func invalidConfigurationIsExitTwoWithFileAndLineOnce() throws {
         let sandbox = try sandbox(
             configuration: "# versions\n[versions]\n\n[[versions.sources]]\npath = \"VERSION\"\npattern = '^(\\d+\\.\\d+\\.\\d+)$'\n",
