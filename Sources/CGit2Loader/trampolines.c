@@ -459,6 +459,13 @@ const char * git_tag_message(const git_tag *tag) {
     return f(tag);
 }
 
+const git_tree_entry * git_tree_entry_byindex(const git_tree *tree, size_t idx) {
+    typedef const git_tree_entry * (*function_t)(const git_tree *tree, size_t idx);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_tree_entry_byindex");
+    return f(tree, idx);
+}
+
 int git_tree_entry_bypath(git_tree_entry **out, const git_tree *root, const char *path) {
     typedef int (*function_t)(git_tree_entry **out, const git_tree *root, const char *path);
     static function_t function;
@@ -480,6 +487,13 @@ const git_oid * git_tree_entry_id(const git_tree_entry *entry) {
     return f(entry);
 }
 
+const char * git_tree_entry_name(const git_tree_entry *entry) {
+    typedef const char * (*function_t)(const git_tree_entry *entry);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_tree_entry_name");
+    return f(entry);
+}
+
 git_object_t git_tree_entry_type(const git_tree_entry *entry) {
     typedef git_object_t (*function_t)(const git_tree_entry *entry);
     static function_t function;
@@ -487,11 +501,25 @@ git_object_t git_tree_entry_type(const git_tree_entry *entry) {
     return f(entry);
 }
 
+size_t git_tree_entrycount(const git_tree *tree) {
+    typedef size_t (*function_t)(const git_tree *tree);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_tree_entrycount");
+    return f(tree);
+}
+
 void git_tree_free(git_tree *tree) {
     typedef void (*function_t)(git_tree *tree);
     static function_t function;
     function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_tree_free");
     f(tree);
+}
+
+int git_tree_lookup(git_tree **out, git_repository *repo, const git_oid *id) {
+    typedef int (*function_t)(git_tree **out, git_repository *repo, const git_oid *id);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_tree_lookup");
+    return f(out, repo, id);
 }
 
 #endif

@@ -10,10 +10,13 @@ package struct SyncRequest: Sendable, Hashable {
     package var markerIsStale: Bool
     /// After history was rewritten: the commits the old marker covered (release tag to old
     /// marker). Their changes were synced once; one that is no longer listed was deleted by hand
-    /// and is not added again.
+    /// and is not added again (except with `full`). An entry still naming one of them is moved to
+    /// the walked commit with the same message, keeping its wording.
     package var previouslySynced: [ChangelogCommit]
-    /// Rebuild: `commits` is the whole range since the release tag; entries naming a commit
-    /// outside it are removed, missing entries are added again (lines without a commit id stay).
+    /// Rebuild: `commits` is the whole range since the release tag; missing entries are added
+    /// again, and an entry is removed only when it names one of `previouslySynced` that left the
+    /// history and still has its generated scope and description (reworded entries, lines
+    /// without a commit id and entries naming unknown commits stay).
     package var full: Bool
 
     /// Creates a request.
@@ -59,7 +62,9 @@ package struct SyncResult: Sendable, Hashable {
 ///   when missing, and the marker line; entries of reverted commits are removed;
 /// - an entry is recognised by the commit id in parentheses, or else by its scope and
 ///   description (case and spacing ignored), so a reworded or reordered entry stays as it is;
-/// - commits in the marker's history are never listed again, so a deleted entry stays deleted.
+/// - commits in the marker's history are never listed again, so a deleted entry stays deleted;
+/// - after a rebase, an entry naming a rewritten commit gets the new commit's id and keeps its
+///   wording; a full rebuild removes only an entry that is provably generated and obsolete.
 package struct ChangelogSynchronizer: Sendable {
     /// Settings (categories and their order).
     package var settings: ChangelogSettings
@@ -111,6 +116,22 @@ package struct ChangelogSynchronizer: Sendable {
                 break
             }
         }
+        // The commits the last sync covered, by short id, with the key of the entry each one
+        // got: an entry naming one of them that no walked commit matches was rewritten (a
+        // walked commit has the same key) or left the history.
+        var previousKeys: [Substring: String] = [:]
+        var previousByKey: [String: [String]] = [:]
+        for commit in request.previouslySynced {
+            let key: String
+            switch formatter.contribution(of: commit) {
+            case let .entry(entry): key = entry.key
+            case let .revert(_, otherwise?): key = otherwise.key
+            default: continue
+            }
+            previousKeys[commit.id.prefix(7)] = key
+            previousByKey[key, default: []].append(commit.id)
+            if let prefix = packedPrefix(commit.id) { wantedPrefixes.insert(prefix) }
+        }
         let wantedKeyHashes = Set(wantedKeys.map(entryKeyHash))
 
         struct Existing { var range: Range<Int>; var matched = false }
@@ -151,8 +172,13 @@ package struct ChangelogSynchronizer: Sendable {
             }
         }
 
+        var walked = Set<Substring>()
+        if request.full || !request.previouslySynced.isEmpty {
+            for commit in request.commits { walked.insert(commit.id.prefix(7)) }
+        }
+        // A deleted entry stays deleted, except in a full rebuild, which brings it back.
         var oldKeys: [String: Int] = [:]
-        for commit in request.previouslySynced {
+        for commit in request.previouslySynced where !request.full {
             if case let .entry(entry) = formatter.contribution(of: commit) { oldKeys[entry.key, default: 0] += 1 }
         }
 
@@ -173,6 +199,15 @@ package struct ChangelogSynchronizer: Sendable {
                 if let token = token(index), !entry.commit.hasPrefix(token) {
                     tokenUpdates.append((index, entry.commit))
                 }
+                return
+            }
+            // The commit was rewritten (rebase, amend) from one the last sync listed, and that
+            // entry is still there under the old id, reworded: keep the wording, take the new id.
+            for previous in previousByKey[entry.key] ?? [] where !walked.contains(previous.prefix(7)) {
+                guard let index = existingIndex(forCommit: previous), !existing[index].matched, !removals.contains(index) else { continue }
+                existing[index].matched = true
+                tokenUpdates.append((index, entry.commit))
+                if let count = oldKeys[entry.key], count > 0 { oldKeys[entry.key] = count - 1 }
                 return
             }
             if let count = oldKeys[entry.key], count > 0 {
@@ -205,13 +240,17 @@ package struct ChangelogSynchronizer: Sendable {
         }
 
         if request.full {
-            var walked = Set<Substring>()
-            for commit in request.commits { walked.insert(commit.id.prefix(7)) }
+            // Only an entry that is provably generated and obsolete goes: it names a commit the
+            // last sync covered, that commit left the history (nothing walked took its entry
+            // above), and the entry still has the generated scope and description. A reworded
+            // entry, a line without a commit id, or one naming a commit not known here stays.
             for (index, entry) in existing.enumerated() where !entry.matched && !removals.contains(index) {
-                if let token = token(index), !walked.contains(token.prefix(7)) {
-                    removals.append(index)
-                    removedCommits.append(token)
-                }
+                guard let token = token(index), !walked.contains(token.prefix(7)),
+                    let generatedKey = previousKeys[token.prefix(7)],
+                    entryKey(ofLine: document.lines[entry.range.lowerBound].text) == generatedKey
+                else { continue }
+                removals.append(index)
+                removedCommits.append(token)
             }
         }
 

@@ -223,8 +223,12 @@ struct SyncPlan {
         }
         let hidden = release.map { [$0.target] } ?? []
         var previous: [ChangelogCommit] = []
-        if !full, let markerID, try repository.contains(markerID) {
-            previous = try walk(markerID, hiding: hidden)
+        // Also for --full when history was rewritten: the synchroniser needs the old commits to
+        // tell a rebased or reworded entry from one whose commit is gone.
+        if let markerID, try repository.contains(markerID) {
+            var wanted = !full
+            if full { wanted = try !repository.isAncestor(markerID, of: head) }
+            if wanted { previous = try walk(markerID, hiding: hidden) }
         }
         let commits = try walk(head, hiding: hidden)
         return SyncPlan(

@@ -19,19 +19,25 @@ package struct VersionSnapshot: Sendable, Equatable {
 
     /// Reads every version source at a commit through `read`.
     ///
-    /// Auto-detection reads the known root files; `__init__.py` / `_version.py` are looked up
-    /// as `src/<name>/` and `<name>/` where `<name>` is the distribution name from
-    /// `pyproject.toml`, `setup.cfg` or `setup.py` (normalised: lower case, `-` and `.` become
-    /// `_`), so no tree listing is needed. Files that are absent, or declare no literal version,
-    /// do not count.
+    /// Auto-detection reads the known root files. In a Python project (a `pyproject.toml`,
+    /// `setup.cfg` or `setup.py` is present), `__init__.py` / `_version.py` are looked up in
+    /// `src/<name>/` and `<name>/`, where `<name>` is the distribution name from those files
+    /// (normalised: lower case, `-` and `.` become `_`), and in every package directory under
+    /// `src/` that `subdirectories` lists (the import name often differs from the distribution
+    /// name: `scikit-learn` installs `sklearn`). Files that are absent, or declare no literal
+    /// version, do not count.
     ///
     /// - Parameters:
     ///   - settings: auto-detection on or off, explicit sources.
     ///   - read: the contents of a path at the commit, or nil when there is no such file.
+    ///   - subdirectories: the names of the directories in a directory at the commit (tree
+    ///     order), or nil when there is no such directory; without it only the distribution
+    ///     names are looked up.
     /// - Returns: the snapshot.
-    /// - Throws: whatever `read` throws (a repository error).
+    /// - Throws: whatever `read` or `subdirectories` throws (a repository error).
     package static func collect<E: Error>(
-        settings: VersionSettings, read: (String) throws(E) -> [UInt8]?
+        settings: VersionSettings, read: (String) throws(E) -> [UInt8]?,
+        subdirectories: (String) throws(E) -> [String]?
     ) throws(E) -> VersionSnapshot {
         var snapshot = VersionSnapshot(readings: [])
         var explicitPaths: Set<String> = []
@@ -51,18 +57,44 @@ package struct VersionSnapshot: Sendable, Equatable {
             contents[kind.rawValue] = bytes
             if let reading = kind.read(bytes, path: kind.rawValue) { snapshot.readings.append(reading) }
         }
-        for name in pythonPackageNames(contents) {
-            for directory in ["src/\(name)", name] {
-                for file in ["__init__.py", "_version.py"] {
-                    let path = directory + "/" + file
-                    guard !explicitPaths.contains(path), let bytes = try read(path) else { continue }
-                    if let reading = KnownVersionFile.pythonModule.read(bytes, path: path) {
-                        snapshot.readings.append(reading)
-                    }
+        var directories: [String] = []
+        for name in pythonPackageNames(contents) { directories += ["src/\(name)", name] }
+        if contents["pyproject.toml"] != nil || contents["setup.cfg"] != nil || contents["setup.py"] != nil {
+            for name in try subdirectories("src") ?? [] where isPythonIdentifier(name) && !directories.contains("src/\(name)") {
+                directories.append("src/\(name)")
+            }
+        }
+        for directory in directories {
+            for file in ["__init__.py", "_version.py"] {
+                let path = directory + "/" + file
+                guard !explicitPaths.contains(path), let bytes = try read(path) else { continue }
+                if let reading = KnownVersionFile.pythonModule.read(bytes, path: path) {
+                    snapshot.readings.append(reading)
                 }
             }
         }
         return snapshot
+    }
+
+    /// Reads every version source at a commit through `read`, without a directory listing:
+    /// Python modules are looked up under the distribution names only.
+    ///
+    /// - Parameters:
+    ///   - settings: auto-detection on or off, explicit sources.
+    ///   - read: the contents of a path at the commit, or nil when there is no such file.
+    /// - Returns: the snapshot.
+    /// - Throws: whatever `read` throws (a repository error).
+    package static func collect<E: Error>(
+        settings: VersionSettings, read: (String) throws(E) -> [UInt8]?
+    ) throws(E) -> VersionSnapshot {
+        try collect(settings: settings, read: read, subdirectories: { (_: String) throws(E) -> [String]? in nil })
+    }
+
+    /// Whether a directory name can be imported as a Python package (`sklearn`, not `my-tool`,
+    /// `.hidden` or `__pycache__`).
+    static func isPythonIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || first.properties.isXIDStart, name != "__pycache__" else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isXIDContinue }
     }
 
     /// Normalised import names of the Python distribution(s) declared in the root files.

@@ -145,9 +145,43 @@ let sync = ChangelogSynchronizer(settings: ChangelogSettings(), repositoryURL: n
     @Test func fullRebuildRemovesEntriesOfVanishedCommitsAndKeepsManualLines() throws {
         let first = sync.sync(nil, SyncRequest(commits: commits(["feat: a", "feat: b"]), head: sha(2)))
         let edited = try parse(first.document.text.replacing("- b (", with: "- hand line\n- b ("))
-        let result = sync.sync(edited, SyncRequest(commits: commits(["feat: a"]), head: sha(1), markerIsStale: true, full: true))
+        let request = SyncRequest(commits: commits(["feat: a"]), head: sha(1), markerIsStale: true, previouslySynced: commits(["feat: a", "feat: b"]), full: true)
+        let result = sync.sync(edited, request)
         #expect(result.document.text.hasSuffix("- a (\(sha(1).prefix(7)))\n- hand line\n"))
         #expect(result.removed == [String(sha(2).prefix(7))])
+        // An entry naming a commit nothing here knows is not provably generated: it stays.
+        let unknown = sync.sync(edited, SyncRequest(commits: commits(["feat: a"]), head: sha(1), markerIsStale: true, full: true))
+        #expect(unknown.removed.isEmpty && unknown.document.text.contains("- b (\(sha(2).prefix(7)))"))
+    }
+
+    @Test func fullRebuildKeepsAnEntryRewordedByHandWhoseCommitLeftTheHistory() throws {
+        let first = sync.sync(nil, SyncRequest(commits: commits(["feat: a", "feat: b"]), head: sha(2)))
+        let edited = try parse(first.document.text.replacing("- b (", with: "- B, in my words ("))
+        let request = SyncRequest(commits: commits(["feat: a"]), head: sha(1), markerIsStale: true, previouslySynced: commits(["feat: a", "feat: b"]), full: true)
+        let result = sync.sync(edited, request)
+        #expect(result.removed.isEmpty && result.added.isEmpty)
+        #expect(result.document.text.hasSuffix("- a (\(sha(1).prefix(7)))\n- B, in my words (\(sha(2).prefix(7)))\n"))
+    }
+
+    /// The review's case: an entry reworded by hand, then a rebase gives its commit a new id.
+    @Test(arguments: [true, false]) func rewordedEntrySurvivesRebaseAndFullRebuild(syncFirst: Bool) throws {
+        let original = commits(["feat(api): add pagination", "fix: x"])
+        let first = sync.sync(nil, SyncRequest(commits: original, head: sha(2)))
+        let short = { (n: Int) in String(sha(n).prefix(7)) }
+        let edited = try parse(first.document.text.replacing("- **api:** add pagination (\(short(1)))", with: "- **api:** Cursor pagination for lists (\(short(1)))"))
+        let rebased = commits(["feat(api): add pagination", "fix: x"], startingAt: 11)
+        var document = edited
+        if syncFirst {
+            let plain = sync.sync(document, SyncRequest(commits: rebased, head: sha(12), markerIsStale: true, previouslySynced: original))
+            #expect(plain.added.isEmpty && plain.refreshed == 2)
+            document = plain.document
+        }
+        let full = sync.sync(document, SyncRequest(commits: rebased, head: sha(12), markerIsStale: true, previouslySynced: syncFirst ? [] : original, full: true))
+        #expect(full.added.isEmpty && full.removed.isEmpty)
+        let text = full.document.text
+        #expect(text.contains("### Added\n\n- **api:** Cursor pagination for lists (\(short(11)))\n"), "\(text)")
+        #expect(text.contains("### Fixed\n\n- x (\(short(12)))\n"))
+        #expect(!text.contains("add pagination") && !text.contains(short(1)))
     }
 
     @Test func deterministic() {

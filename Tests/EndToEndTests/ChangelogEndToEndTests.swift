@@ -206,6 +206,60 @@ import ShipshapeTestSupport
         #expect(text.contains("- x two (\(short(head)))"))
     }
 
+    /// A reworded entry keeps its wording through a rebase and `--full`: it takes the rewritten
+    /// commit's id (whether a plain sync runs first or not), and nothing is removed or re-added.
+    @Test(arguments: [true, false]) func rewordedEntrySurvivesRebaseAndFullRebuild(syncFirst: Bool) throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "chore: start")
+        try sandbox.gitOK("tag", "-a", "v1.1.0", "-m", "v1.1.0")
+        try sandbox.gitOK("checkout", "-q", "-b", "feature/pages")
+        let feat = try sandbox.commit(file: "api.txt", message: "feat(api): add pagination")
+        try sandbox.commit(file: "x.txt", message: "fix: x")
+        #expect(try sync(sandbox).status == 0)
+        try sandbox.gitOK("add", "CHANGELOG.md")
+        try sandbox.gitOK("commit", "-q", "-m", "docs(changelog): sync")
+        let reworded = "- **api:** Cursor pagination for lists (\(short(feat)))"
+        try sandbox.write("CHANGELOG.md", try sandbox.read("CHANGELOG.md").replacingOccurrences(of: "- **api:** add pagination (\(short(feat)))", with: reworded))
+        #expect(try sandbox.read("CHANGELOG.md").contains(reworded))
+        try sandbox.gitOK("commit", "-q", "-am", "docs(changelog): reword")
+        try sandbox.gitOK("checkout", "-q", "main")
+        try sandbox.commit(file: "m.txt", message: "chore: on main", date: "2024-02-01T00:00:00Z")
+        try sandbox.gitOK("checkout", "-q", "feature/pages")
+        try sandbox.gitOK("rebase", "-q", "main")
+        let newFeat = try sandbox.gitOK("rev-parse", "HEAD~3").trimmedStdout
+        #expect(newFeat != feat)
+        if syncFirst { #expect(try sync(sandbox).status == 0) }
+        let full = try sync(sandbox, ["--full"])
+        #expect(full.status == 0, "\(full)")
+        #expect(!full.stdout.contains("removed"), "\(full)")
+        let text = try sandbox.read("CHANGELOG.md")
+        #expect(text.contains("- **api:** Cursor pagination for lists (\(short(newFeat)))"), "\(text)")
+        #expect(!text.contains("add pagination") && !text.contains(short(feat)))
+        #expect(count("- x (", in: text) == 1 && count("- on main (", in: text) == 1)
+        #expect(try sync(sandbox, ["--full", "--check"]).status == 0)
+    }
+
+    /// `--full` removes the untouched entry of a commit that left the history, and keeps a line
+    /// written by hand and an entry reworded by hand.
+    @Test func fullRebuildRemovesOnlyUntouchedEntriesOfCommitsResetAway() throws {
+        let sandbox = try GitSandbox()
+        let a = try sandbox.commit(message: "feat: alpha")
+        let b = try sandbox.commit(message: "feat: beta")
+        let c = try sandbox.commit(message: "fix: gamma")
+        #expect(try sync(sandbox).status == 0)
+        var text = try sandbox.read("CHANGELOG.md")
+        text = text.replacingOccurrences(of: "- gamma (\(short(c)))", with: "- Gamma, said by a person (\(short(c)))\n- A line I wrote myself.")
+        try sandbox.write("CHANGELOG.md", text)
+        try sandbox.gitOK("reset", "-q", "--soft", "HEAD~2")
+        let full = try sync(sandbox, ["--full"])
+        #expect(full.status == 0, "\(full)")
+        let after = try sandbox.read("CHANGELOG.md")
+        #expect(after.contains("- alpha (\(short(a)))"))
+        #expect(!after.contains("beta") && !after.contains(short(b)))
+        #expect(after.contains("- Gamma, said by a person (\(short(c)))\n- A line I wrote myself.\n"), "\(after)")
+        #expect(full.stdout.contains("1 removed"), "\(full)")
+    }
+
     /// Temporary files an interrupted write left next to the changelog.
     func leftovers(_ sandbox: GitSandbox) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: sandbox.root).filter { $0.hasPrefix(".CHANGELOG.md.shipshape-") }

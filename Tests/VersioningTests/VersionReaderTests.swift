@@ -165,4 +165,32 @@ import ShipshapeVersioning
         #expect(snapshot.readings.map(\.path) == ["VERSION", "pyproject.toml", "src/demo_pkg/__init__.py"])
         #expect(snapshot.agreedVersion?.description == "1.0.0")
     }
+
+    /// The import package's name differs from the distribution's (`scikit-learn` → `sklearn`,
+    /// or DESIGN's `src/pkg/`): every package directory under `src/` is looked at.
+    @Test func snapshotFindsPythonModulesUnderSrcWhoseNameDiffersFromTheDistribution() throws {
+        var files: [String: String] = [
+            "pyproject.toml": "[project]\nname = \"x\"\nversion = \"1.0.0\"\n",
+            "src/pkg/__init__.py": "__version__ = \"9.0.0\"\n",
+            "src/sklearn/_version.py": "__version__ = \"1.0.0\"\n",
+            "src/my-tool/__init__.py": "__version__ = \"7.0.0\"\n",
+            "src/__pycache__/__init__.py": "__version__ = \"7.0.0\"\n",
+        ]
+        let directories = ["src": ["__pycache__", "my-tool", "pkg", "sklearn"]]
+        func collect() -> VersionSnapshot {
+            VersionSnapshot.collect(settings: VersionSettings()) { (path: String) -> [UInt8]? in
+                files[path].map { Array($0.utf8) }
+            } subdirectories: { directories[$0] }
+        }
+        var snapshot = collect()
+        #expect(snapshot.readings.map(\.path) == ["pyproject.toml", "src/pkg/__init__.py", "src/sklearn/_version.py"])
+        #expect(snapshot.agreedVersion == nil)
+        files["src/pkg/__init__.py"] = "__version__ = \"1.0.0\"\n"
+        snapshot = collect()
+        #expect(snapshot.agreedVersion?.description == "1.0.0")
+        // Not a Python project: `src/` is not searched.
+        files["pyproject.toml"] = nil
+        files["package.json"] = "{\"version\": \"1.0.0\"}"
+        #expect(collect().readings.map(\.path) == ["package.json"])
+    }
 }
