@@ -5,6 +5,7 @@ import ShipshapePatterns
 import ShipshapePolicy
 package import ShipshapeVersioning
 import ShipshapeConfiguration
+import ShipshapeChangelog
 
 /// Reads versions, tags and commits from a repository for the version checks, caching what
 /// several refs share (the snapshot at a commit, the release tags).
@@ -179,7 +180,11 @@ package enum PrePushHook {
         }
         let context = try RepositoryContext.load(from: invocation.workingDirectory, invocation: invocation, requireRepository: true)
         guard let repository = context.repository else { throw .notARepository(path: invocation.workingDirectory) }
-        let settings = versionSettings ?? context.configuration.prePushSettings
+        var settings = versionSettings ?? context.configuration.prePushSettings
+        if versionSettings == nil {
+            // `[changelog] prerelease-tags-are-releases`: whether a pre-release tag needs its own section.
+            settings.prereleaseTagsAreReleases = context.configuration.changelog.prereleaseTagsAreReleases
+        }
         let gate = VersionGate(repository: repository, settings: settings)
         let pushedTags = Set(live.filter(\.isTag).map(\.shortRemoteName))
         let remote = RemoteView(name: remoteName)

@@ -209,6 +209,25 @@ import ShipshapeTestSupport
         #expect(bad.stderr.contains("[branch-name]"))
     }
 
+    @Test func aPreReleaseTagNeedsNoChangelogSectionUnlessConfigured() throws {
+        let sandbox = try releasedSandbox()
+        try commitAll(sandbox, "feat: add export")
+        try writeVersion(sandbox, "1.2.0-rc.1")
+        try commitAll(sandbox, "chore: bump version to 1.2.0-rc.1")
+        try sandbox.gitOK("tag", "-a", "v1.2.0-rc.1", "-m", "Release candidate 1.2.0-rc.1")
+        let rc1 = try push(sandbox, "main", "v1.2.0-rc.1")
+        #expect(rc1.status == 0, "\(rc1)")
+
+        try sandbox.write(".shipshape.toml", "[changelog]\nprerelease-tags-are-releases = true\n")
+        try writeVersion(sandbox, "1.2.0-rc.2")
+        try commitAll(sandbox, "chore: bump version to 1.2.0-rc.2")
+        try sandbox.gitOK("tag", "-a", "v1.2.0-rc.2", "-m", "Release candidate 1.2.0-rc.2")
+        let rc2 = try push(sandbox, "main", "v1.2.0-rc.2")
+        #expect(rc2.status == 1, "\(rc2)")
+        #expect(rc2.stderr.contains("[tag-matches]"))
+        #expect(rc2.stderr.contains("## [1.2.0-rc.2]"), "\(rc2.stderr)")
+    }
+
     @Test func emptyInputAndManyRefLinesAreHandled() throws {
         let sandbox = try releasedSandbox()
         let empty = try sandbox.run(bin + "/pre-push", ["origin", "url"], stdin: "")
