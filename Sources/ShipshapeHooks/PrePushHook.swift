@@ -310,14 +310,16 @@ package enum PrePushHook {
                         let changed = oldVersion.map { !$0.isIdentical(to: newVersion) } ?? oldSnapshot.isEmpty
                         if changed {
                             findings += try gate.progressFindings(
-                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags)
+                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags, excludingCommit: true)
                         } else if settings.announcedVersion(ofBranch: branch) != nil {
                             findings += try gate.progressFindings(
-                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags, monotonic: false)
+                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags, excludingCommit: true,
+                                monotonic: false)
                         }
                     } else if let newVersion, settings.announcedVersion(ofBranch: branch) != nil {
                         findings += try gate.progressFindings(
-                            old: nil, new: newVersion, tip: tip, label: label, excluding: pushedTags, monotonic: false)
+                            old: nil, new: newVersion, tip: tip, label: label, excluding: pushedTags, excludingCommit: true,
+                            monotonic: false)
                     }
                 }
                 if !findings.isEmpty {

@@ -209,6 +209,42 @@ import ShipshapeTestSupport
         #expect(bad.stderr.contains("[branch-name]"))
     }
 
+    @Test func tagFirstThenPushingMainPasses() throws {
+        let sandbox = try releasedSandbox()
+        try writeVersion(sandbox, "1.1.1")
+        try writeChangelog(sandbox, ["1.1.1", "1.1.0"])
+        try commitAll(sandbox, "fix: release 1.1.1")
+        try sandbox.gitOK("tag", "-a", "v1.1.1", "-m", "Release 1.1.1")
+        // The tag on the pushed tip itself is not the release to beat, local or on the remote.
+        let mainOnly = try push(sandbox, "main")
+        #expect(mainOnly.status == 0, "\(mainOnly)")
+        #expect(!mainOnly.stderr.contains("[version-monotonic]"), "\(mainOnly.stderr)")
+
+        try writeVersion(sandbox, "1.1.2")
+        try writeChangelog(sandbox, ["1.1.2", "1.1.1", "1.1.0"])
+        try commitAll(sandbox, "fix: release 1.1.2")
+        try sandbox.gitOK("tag", "-a", "v1.1.2", "-m", "Release 1.1.2")
+        let tagOnly = try push(sandbox, "v1.1.2")
+        #expect(tagOnly.status == 0, "\(tagOnly)")
+        let thenMain = try push(sandbox, "main")
+        #expect(thenMain.status == 0, "\(thenMain)")
+    }
+
+    @Test func bumpLevelOfATaggedTipIsMeasuredFromTheReleaseBefore() throws {
+        let sandbox = try releasedSandbox()
+        let feat = try commitAll(sandbox, "feat: add export")
+        try writeVersion(sandbox, "1.1.1")
+        try writeChangelog(sandbox, ["1.1.1", "1.1.0"])
+        try commitAll(sandbox, "chore: bump version to 1.1.1")
+        try sandbox.gitOK("tag", "-a", "v1.1.1", "-m", "Release 1.1.1")
+        let result = try push(sandbox, "main")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("[bump-level]"), "\(result.stderr)")
+        #expect(result.stderr.contains(String(feat.prefix(7))))
+        #expect(result.stderr.contains("since v1.1.0"))
+        #expect(!result.stderr.contains("[version-monotonic]"))
+    }
+
     @Test func aPreReleaseTagNeedsNoChangelogSectionUnlessConfigured() throws {
         let sandbox = try releasedSandbox()
         try commitAll(sandbox, "feat: add export")
