@@ -370,7 +370,7 @@ package enum PrePushHook {
             }
         }
         if base.hidden.isEmpty, try remote.targets(in: repository).isEmpty,
-            let fork = try forkPoint(of: tip, branch: branch, localRef: ref.localRef, remote: remote, repository: repository, gate: gate)
+            let fork = try forkPoint(of: tip, branch: branch, localRef: ref.localRef, remote: remote, repository: repository)
         {
             base.hidden = [fork]
         }
@@ -385,13 +385,13 @@ package enum PrePushHook {
     /// branch pushed to a URL or to a remote never fetched is checked for its own commits only,
     /// and its version is compared with the version where it forked. A branch with no commits of
     /// its own (the merge base is its tip) has nothing new. When no default branch exists (the
-    /// pushed branch is the only line of history), the latest release tag reachable from the tip
-    /// is the base, so a first push of an established project lints the commits since its last
-    /// release; without one, the whole history is new (a new project's first push).
+    /// pushed branch is the only line of history, as in a first push to an empty remote), the
+    /// whole history is new and walked: a release tag in it is no base, since the remote does
+    /// not have it (its commits would go out unchecked).
     ///
     /// - Returns: the commit to hide, or nil to walk the whole history.
     static func forkPoint(
-        of tip: ObjectID, branch: String, localRef: String, remote: RemoteView, repository: Repository, gate: VersionGate
+        of tip: ObjectID, branch: String, localRef: String, remote: RemoteView, repository: Repository
     ) throws(HookError) -> ObjectID? {
         let localName = localRef.hasPrefix("refs/heads/") ? String(localRef.dropFirst("refs/heads/".count)) : localRef
         var candidates: [String] = []
@@ -411,7 +411,7 @@ package enum PrePushHook {
                 throw .git(error)
             }
         }
-        return try gate.latestTag(reachableFrom: tip, releasesOnly: false)?.tag.target
+        return nil
     }
 }
 

@@ -358,19 +358,39 @@ import ShipshapeTestSupport
         #expect(result.stderr.contains("1 new commit checked"), "\(result.stderr)")
     }
 
-    @Test func theDefaultBranchPushedToANewRemoteIsLintedSinceTheLatestRelease() throws {
+    /// The remote is empty, so it has no release tag either: a release tag on the tip (or in its
+    /// history) must not hide the commits it carries.
+    @Test func theDefaultBranchPushedToAnEmptyRemoteIsLintedInFull() throws {
         let sandbox = try legacySandbox()
         let url = try emptyBare(sandbox, "fresh")
-        // The legacy commit lies before v1.1.0, so it is not linted again.
         let first = try sandbox.git("push", url, "main")
-        #expect(first.status == 0, "\(first)")
-        #expect(first.stderr.contains("0 new commits"), "\(first.stderr)")
+        #expect(first.status == 1, "\(first)")
+        #expect(first.stderr.contains("\"legacy: imported from svn\""), "\(first.stderr)")
+        #expect(first.stderr.contains("2 new commits"), "\(first.stderr)")
 
-        try helper.commitAll(sandbox, "oops no type")
-        let second = try sandbox.git("push", try emptyBare(sandbox, "fresh-2"), "main")
-        #expect(second.status == 1, "\(second)")
-        #expect(second.stderr.contains("\"oops no type\""))
-        #expect(!second.stderr.contains("legacy"))
+        // A clean history of 5,000+ commits with a release tag on the tip goes out in full.
+        let clean = try GitSandbox()
+        var stream = ""
+        for index in 1...5000 {
+            let message = "fix: change number \(index)\n"
+            stream += "commit refs/heads/main\ncommitter T <t@example.com> \(1_700_000_000 + index) +0000\ndata \(message.utf8.count)\n\(message)"
+            stream += "\n"  // each commit continues the branch of the one before
+        }
+        try clean.gitOK("fast-import", "--quiet", stdin: stream)
+        try clean.gitOK("reset", "-q", "--hard", "main")
+        try helper.writeVersion(clean, "1.0.0")
+        try helper.writeChangelog(clean, ["1.0.0"])
+        try helper.commitAll(clean, "chore: release 1.0.0")
+        try clean.gitOK("tag", "-a", "v1.0.0", "-m", "Release 1.0.0")
+        #expect(try clean.run(bin + "/shipshape", ["install"]).status == 0)
+        let fresh = try emptyBare(clean, "fresh")
+        let big = try clean.git("push", fresh, "main", "v1.0.0")
+        #expect(big.status == 0, "\(big)")
+        #expect(big.stderr.contains("5001 new commits"), "\(big.stderr)")
+        try clean.gitOK("commit", "-q", "--no-verify", "--allow-empty", "-m", "oops no type")
+        let bad = try clean.git("push", try emptyBare(clean, "fresh-2"), "main")
+        #expect(bad.status == 1, "\(bad)")
+        #expect(bad.stderr.contains("\"oops no type\""))
     }
 
     @Test func forcePushThatRewritesHistoryWithABadCommitIsCaught() throws {
