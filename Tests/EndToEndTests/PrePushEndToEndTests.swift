@@ -245,6 +245,23 @@ import ShipshapeTestSupport
         #expect(!result.stderr.contains("[version-monotonic]"))
     }
 
+    @Test func aTagOnlyPushLintsTheCommitsItCarries() throws {
+        let sandbox = try releasedSandbox()
+        try sandbox.write("a.txt", "a\n")
+        try commitAll(sandbox, "feature: sneak this in")
+        try writeVersion(sandbox, "1.1.1")
+        try writeChangelog(sandbox, ["1.1.1", "1.1.0"])
+        try commitAll(sandbox, "fix: release 1.1.1")
+        try sandbox.gitOK("tag", "-a", "v1.1.1", "-m", "Release 1.1.1")
+        let result = try push(sandbox, "v1.1.1")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("[pushed-commit-lint]"), "\(result.stderr)")
+        #expect(result.stderr.contains("feature: sneak this in"))
+        #expect(result.stderr.contains("2 new commits"), "\(result.stderr)")
+        // Nothing the remote already has is linted again.
+        #expect(!result.stderr.contains("release 1.1.0"))
+    }
+
     @Test func aPreReleaseTagNeedsNoChangelogSectionUnlessConfigured() throws {
         let sandbox = try releasedSandbox()
         try commitAll(sandbox, "feat: add export")
