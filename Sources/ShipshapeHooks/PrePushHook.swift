@@ -5,6 +5,7 @@ import ShipshapePatterns
 import ShipshapePolicy
 package import ShipshapeVersioning
 import ShipshapeConfiguration
+import ShipshapeChangelog
 
 /// Reads versions, tags and commits from a repository for the version checks, caching what
 /// several refs share (the snapshot at a commit, the release tags).
@@ -143,7 +144,9 @@ package final class VersionGate {
 /// a protected branch). Only the new commits are walked: what the remote already has
 /// (`refs/remotes/<remote>/*` and the remote's old tip) is hidden; a new branch pushed to a URL
 /// or to a remote without remote-tracking refs stops at its fork point from the default branch
-/// (see `forkPoint(of:branch:localRef:remote:repository:gate:)`).
+/// (see `forkPoint(of:branch:localRef:remote:repository:)`). A pushed tag's history is walked
+/// the same way (hiding what the remote has, including the old tips of this push's refs), so a
+/// tag-only push cannot carry unchecked commits out.
 ///
 /// A force push is checked like any other: the rewritten commits are new and linted, and the
 /// version is compared with the one where the new history forks from the old (so a push that
@@ -179,16 +182,22 @@ package enum PrePushHook {
         }
         let context = try RepositoryContext.load(from: invocation.workingDirectory, invocation: invocation, requireRepository: true)
         guard let repository = context.repository else { throw .notARepository(path: invocation.workingDirectory) }
-        let settings = versionSettings ?? context.configuration.prePushSettings
+        var settings = versionSettings ?? context.configuration.prePushSettings
+        if versionSettings == nil {
+            // `[changelog] prerelease-tags-are-releases`: whether a pre-release tag needs its own section.
+            settings.prereleaseTagsAreReleases = context.configuration.changelog.prereleaseTagsAreReleases
+        }
         let gate = VersionGate(repository: repository, settings: settings)
         let pushedTags = Set(live.filter(\.isTag).map(\.shortRemoteName))
         let remote = RemoteView(name: remoteName)
         var checkedTips: Set<ObjectID> = []
-        var lintedCommits: Set<ObjectID> = []
         var reports: [SubjectReport] = []
-        var newCommitCount = 0
         let branchPolicy: BranchPolicy
         do { branchPolicy = try BranchPolicy(settings: context.configuration.branches) } catch { throw .pattern(error) }
+        let walker = NewCommitWalker(
+            repository: repository, remote: remote, lintSettings: context.configuration.lint, settings: settings)
+        // What the remote had before this push, as far as the push says (a tag walk hides it).
+        let remoteOldTips = Array(Set(live.filter { !$0.isNewOnRemote }.map(\.remoteID)))
 
         do throws(HookError) {
             for ref in live {
@@ -224,6 +233,14 @@ package enum PrePushHook {
                         findings += try gate.progressFindings(
                             old: nil, new: version, tip: tip, label: label, excluding: pushedTags.union([tag.name]), excludingCommit: false)
                     }
+                    // Check 7 for the tag's history: what the remote has (its remote-tracking refs,
+                    // the old tips of this push's refs) is hidden; a remote with no refs at all
+                    // has nothing, so the whole history is new. Fixup/WIP rules are for branches.
+                    var hidden: [ObjectID] = []
+                    for id in remoteOldTips + (ref.isNewOnRemote ? [] : [ref.remoteID]) where !hidden.contains(id) {
+                        do { if try repository.contains(id) { hidden.append(id) } } catch { throw .git(error) }
+                    }
+                    findings += try walker.walk(to: tip, hiding: hidden).findings
                 } else if ref.isBranch {
                     let branch = ref.shortRemoteName
                     if context.configuration.branches.level != .off {
@@ -234,47 +251,11 @@ package enum PrePushHook {
                     // The commits new to the remote, and the commit the version is compared with.
                     let base = try pushBase(
                         of: ref, tip: tip, branch: branch, remote: remote, repository: repository, gate: gate)
-                    let hidden = base.hidden
-                    var newCommits: [CommitInfo] = []
-                    var newIDs: Set<ObjectID> = []
-                    var oldest: Commit?
-                    let lintSettings = context.configuration.lint
-                    let lintEnabled = settings.isEnabled(.pushedCommitLint)
-                    let linter = Linter(settings: lintSettings)
-                    var lintFailure: HookError?
-                    do throws(GitError) {
-                        try repository.walkCommits(
-                            CommitRange(excluded: hidden, included: [tip], excludedReferenceGlobs: remote.globs), order: .oldestFirst
-                        ) { commit in
-                            if oldest == nil { oldest = commit }
-                            newIDs.insert(commit.id)
-                            let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
-                            let shortID = commit.id.short()
-                            // The message is parsed once: by the linter when the commit is linted, else here.
-                            guard lintEnabled, lintedCommits.insert(commit.id).inserted,
-                                !lintSettings.ignores.botAuthors.contains(where: { $0 == commit.authorName || $0 == commit.authorEmail })
-                            else {
-                                newCommits.append(CommitInfo(shortID: shortID, message: cleaned))
-                                return .continue
-                            }
-                            do throws(PatternError) {
-                                let report = try linter.lint(cleaned)
-                                let info = CommitInfo(shortID: shortID, subject: report.parsed.header ?? "", parsed: report.parsed)
-                                newCommits.append(info)
-                                if let finding = VersionChecks.pushedCommit(info, ruleFindings: report.findings, settings: settings) {
-                                    findings.append(finding)
-                                }
-                            } catch {
-                                lintFailure = .pattern(error)
-                                return .stop
-                            }
-                            return .continue
-                        }
-                    } catch {
-                        throw .git(error)
-                    }
-                    if let lintFailure { throw lintFailure }
-                    newCommitCount += newCommits.count
+                    let walk = try walker.walk(to: tip, hiding: base.hidden)
+                    findings += walk.findings
+                    let newCommits = walk.commits
+                    let newIDs = walk.ids
+                    let oldest = walk.oldest
                     let remoteBranch = remoteName.contains("/") || remoteName.contains(":") ? "<remote>/\(branch)" : "\(remoteName)/\(branch)"
                     // Commits new to this branch (not only to the remote) must not be fixups on a protected branch:
                     // a fixup pushed to a feature branch first is hidden by refs/remotes/<remote>/* above.
@@ -305,14 +286,16 @@ package enum PrePushHook {
                         let changed = oldVersion.map { !$0.isIdentical(to: newVersion) } ?? oldSnapshot.isEmpty
                         if changed {
                             findings += try gate.progressFindings(
-                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags)
+                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags, excludingCommit: true)
                         } else if settings.announcedVersion(ofBranch: branch) != nil {
                             findings += try gate.progressFindings(
-                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags, monotonic: false)
+                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags, excludingCommit: true,
+                                monotonic: false)
                         }
                     } else if let newVersion, settings.announcedVersion(ofBranch: branch) != nil {
                         findings += try gate.progressFindings(
-                            old: nil, new: newVersion, tip: tip, label: label, excluding: pushedTags, monotonic: false)
+                            old: nil, new: newVersion, tip: tip, label: label, excluding: pushedTags, excludingCommit: true,
+                            monotonic: false)
                     }
                 }
                 if !findings.isEmpty {
@@ -326,6 +309,7 @@ package enum PrePushHook {
         }
         let errors = reports.reduce(0) { $0 + $1.errors.count }
         let warnings = reports.reduce(0) { $0 + $1.warnings.count }
+        let newCommitCount = walker.walkedCount
         let scope = "\(live.count) ref\(live.count == 1 ? "" : "s"), \(newCommitCount) new commit\(newCommitCount == 1 ? "" : "s")"
         let summary: String
         if errors > 0 {
@@ -363,7 +347,7 @@ package enum PrePushHook {
             }
         }
         if base.hidden.isEmpty, try remote.targets(in: repository).isEmpty,
-            let fork = try forkPoint(of: tip, branch: branch, localRef: ref.localRef, remote: remote, repository: repository, gate: gate)
+            let fork = try forkPoint(of: tip, branch: branch, localRef: ref.localRef, remote: remote, repository: repository)
         {
             base.hidden = [fork]
         }
@@ -378,13 +362,13 @@ package enum PrePushHook {
     /// branch pushed to a URL or to a remote never fetched is checked for its own commits only,
     /// and its version is compared with the version where it forked. A branch with no commits of
     /// its own (the merge base is its tip) has nothing new. When no default branch exists (the
-    /// pushed branch is the only line of history), the latest release tag reachable from the tip
-    /// is the base, so a first push of an established project lints the commits since its last
-    /// release; without one, the whole history is new (a new project's first push).
+    /// pushed branch is the only line of history, as in a first push to an empty remote), the
+    /// whole history is new and walked: a release tag in it is no base, since the remote does
+    /// not have it (its commits would go out unchecked).
     ///
     /// - Returns: the commit to hide, or nil to walk the whole history.
     static func forkPoint(
-        of tip: ObjectID, branch: String, localRef: String, remote: RemoteView, repository: Repository, gate: VersionGate
+        of tip: ObjectID, branch: String, localRef: String, remote: RemoteView, repository: Repository
     ) throws(HookError) -> ObjectID? {
         let localName = localRef.hasPrefix("refs/heads/") ? String(localRef.dropFirst("refs/heads/".count)) : localRef
         var candidates: [String] = []
@@ -404,7 +388,7 @@ package enum PrePushHook {
                 throw .git(error)
             }
         }
-        return try gate.latestTag(reachableFrom: tip, releasesOnly: false)?.tag.target
+        return nil
     }
 }
 
@@ -440,5 +424,85 @@ final class RemoteView {
     /// (true when they all point at it, the usual state right after a fetch or push).
     func hidesNothingBeyond(_ oldTip: ObjectID, in repository: Repository) throws(HookError) -> Bool {
         try targets(in: repository).allSatisfy { $0 == oldTip }
+    }
+}
+
+/// Walks the commits of a pushed ref that are new to the remote and lints each message once
+/// per push (check 7, message rules).
+final class NewCommitWalker {
+    /// What a walk found.
+    struct Walk {
+        /// The new commits, oldest first.
+        var commits: [CommitInfo] = []
+        /// Their ids.
+        var ids: Set<ObjectID> = []
+        /// The oldest new commit.
+        var oldest: Commit?
+        /// One finding per commit that breaks the message rules (and was not linted before).
+        var findings: [Finding] = []
+    }
+
+    let repository: Repository
+    let remote: RemoteView
+    let lintSettings: LintSettings
+    let settings: VersionSettings
+    let linter: Linter
+    private var linted: Set<ObjectID> = []
+    private var walked: Set<ObjectID> = []
+
+    /// The number of distinct commits walked so far (for the summary line).
+    var walkedCount: Int { walked.count }
+
+    /// Creates a walker for one push.
+    init(repository: Repository, remote: RemoteView, lintSettings: LintSettings, settings: VersionSettings) {
+        self.repository = repository
+        self.remote = remote
+        self.lintSettings = lintSettings
+        self.settings = settings
+        linter = Linter(settings: lintSettings)
+    }
+
+    /// Walks `tip`'s history, hiding `hidden` and the remote-tracking refs, oldest first.
+    ///
+    /// - Throws: `HookError.git` when the history cannot be read, `.pattern` when a rule's
+    ///   pattern fails.
+    func walk(to tip: ObjectID, hiding hidden: [ObjectID]) throws(HookError) -> Walk {
+        var result = Walk()
+        let lintEnabled = settings.isEnabled(.pushedCommitLint)
+        var lintFailure: HookError?
+        do throws(GitError) {
+            try repository.walkCommits(
+                CommitRange(excluded: hidden, included: [tip], excludedReferenceGlobs: remote.globs), order: .oldestFirst
+            ) { commit in
+                if result.oldest == nil { result.oldest = commit }
+                result.ids.insert(commit.id)
+                walked.insert(commit.id)
+                let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
+                let shortID = commit.id.short()
+                // The message is parsed once: by the linter when the commit is linted, else here.
+                guard lintEnabled, linted.insert(commit.id).inserted,
+                    !lintSettings.ignores.botAuthors.contains(where: { $0 == commit.authorName || $0 == commit.authorEmail })
+                else {
+                    result.commits.append(CommitInfo(shortID: shortID, message: cleaned))
+                    return .continue
+                }
+                do throws(PatternError) {
+                    let report = try linter.lint(cleaned)
+                    let info = CommitInfo(shortID: shortID, subject: report.parsed.header ?? "", parsed: report.parsed)
+                    result.commits.append(info)
+                    if let finding = VersionChecks.pushedCommit(info, ruleFindings: report.findings, settings: settings) {
+                        result.findings.append(finding)
+                    }
+                } catch {
+                    lintFailure = .pattern(error)
+                    return .stop
+                }
+                return .continue
+            }
+        } catch {
+            throw .git(error)
+        }
+        if let lintFailure { throw lintFailure }
+        return result
     }
 }

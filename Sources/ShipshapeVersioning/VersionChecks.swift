@@ -129,7 +129,8 @@ package enum VersionChecks {
     // MARK: 3. Tag matches
 
     /// Check 3: a pushed release tag is annotated (unless allowed), points at a commit whose
-    /// version sources hold its version, and the changelog there has a `## [X.Y.Z]` section.
+    /// version sources hold its version, and the changelog there has a `## [X.Y.Z]` section
+    /// (for a pre-release tag only when `settings.prereleaseTagsAreReleases`).
     ///
     /// - Parameters:
     ///   - tag: the pushed tag.
@@ -163,7 +164,8 @@ package enum VersionChecks {
                     message: "tag \(tag.name) names version \(tag.version), but at \(commit) the version is \(version) (\(files))",
                     help: "tag the commit that sets the version to \(tag.version) (git tag -d \(tag.name), then git tag -a \(tag.name) <commit>), or set the version files to \(tag.version) first"))
         }
-        if let path = settings.changelogPath {
+        // The changelog tooling ends a section at a pre-release tag only when configured to.
+        if let path = settings.changelogPath, !tag.version.isPreRelease || settings.prereleaseTagsAreReleases {
             if let changelog {
                 if !changelogHasSection(changelog, version: tag.version) {
                     findings.append(

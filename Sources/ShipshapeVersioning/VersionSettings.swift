@@ -99,6 +99,9 @@ package struct VersionSettings: Sendable {
     package var releaseBranchPrefixes: [String] = ["release/", "hotfix/"]
     /// The changelog that must have a `## [X.Y.Z]` section for a release tag; nil skips that part.
     package var changelogPath: String? = "CHANGELOG.md"
+    /// Whether a pre-release tag (`v1.2.0-rc.1`) needs its own changelog section too, as
+    /// `[changelog] prerelease-tags-are-releases` says; by default only releases do.
+    package var prereleaseTagsAreReleases: Bool = false
 
     /// The defaults.
     package init() {}

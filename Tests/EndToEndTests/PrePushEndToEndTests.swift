@@ -209,6 +209,78 @@ import ShipshapeTestSupport
         #expect(bad.stderr.contains("[branch-name]"))
     }
 
+    @Test func tagFirstThenPushingMainPasses() throws {
+        let sandbox = try releasedSandbox()
+        try writeVersion(sandbox, "1.1.1")
+        try writeChangelog(sandbox, ["1.1.1", "1.1.0"])
+        try commitAll(sandbox, "fix: release 1.1.1")
+        try sandbox.gitOK("tag", "-a", "v1.1.1", "-m", "Release 1.1.1")
+        // The tag on the pushed tip itself is not the release to beat, local or on the remote.
+        let mainOnly = try push(sandbox, "main")
+        #expect(mainOnly.status == 0, "\(mainOnly)")
+        #expect(!mainOnly.stderr.contains("[version-monotonic]"), "\(mainOnly.stderr)")
+
+        try writeVersion(sandbox, "1.1.2")
+        try writeChangelog(sandbox, ["1.1.2", "1.1.1", "1.1.0"])
+        try commitAll(sandbox, "fix: release 1.1.2")
+        try sandbox.gitOK("tag", "-a", "v1.1.2", "-m", "Release 1.1.2")
+        let tagOnly = try push(sandbox, "v1.1.2")
+        #expect(tagOnly.status == 0, "\(tagOnly)")
+        let thenMain = try push(sandbox, "main")
+        #expect(thenMain.status == 0, "\(thenMain)")
+    }
+
+    @Test func bumpLevelOfATaggedTipIsMeasuredFromTheReleaseBefore() throws {
+        let sandbox = try releasedSandbox()
+        let feat = try commitAll(sandbox, "feat: add export")
+        try writeVersion(sandbox, "1.1.1")
+        try writeChangelog(sandbox, ["1.1.1", "1.1.0"])
+        try commitAll(sandbox, "chore: bump version to 1.1.1")
+        try sandbox.gitOK("tag", "-a", "v1.1.1", "-m", "Release 1.1.1")
+        let result = try push(sandbox, "main")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("[bump-level]"), "\(result.stderr)")
+        #expect(result.stderr.contains(String(feat.prefix(7))))
+        #expect(result.stderr.contains("since v1.1.0"))
+        #expect(!result.stderr.contains("[version-monotonic]"))
+    }
+
+    @Test func aTagOnlyPushLintsTheCommitsItCarries() throws {
+        let sandbox = try releasedSandbox()
+        try sandbox.write("a.txt", "a\n")
+        try commitAll(sandbox, "feature: sneak this in")
+        try writeVersion(sandbox, "1.1.1")
+        try writeChangelog(sandbox, ["1.1.1", "1.1.0"])
+        try commitAll(sandbox, "fix: release 1.1.1")
+        try sandbox.gitOK("tag", "-a", "v1.1.1", "-m", "Release 1.1.1")
+        let result = try push(sandbox, "v1.1.1")
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("[pushed-commit-lint]"), "\(result.stderr)")
+        #expect(result.stderr.contains("feature: sneak this in"))
+        #expect(result.stderr.contains("2 new commits"), "\(result.stderr)")
+        // Nothing the remote already has is linted again.
+        #expect(!result.stderr.contains("release 1.1.0"))
+    }
+
+    @Test func aPreReleaseTagNeedsNoChangelogSectionUnlessConfigured() throws {
+        let sandbox = try releasedSandbox()
+        try commitAll(sandbox, "feat: add export")
+        try writeVersion(sandbox, "1.2.0-rc.1")
+        try commitAll(sandbox, "chore: bump version to 1.2.0-rc.1")
+        try sandbox.gitOK("tag", "-a", "v1.2.0-rc.1", "-m", "Release candidate 1.2.0-rc.1")
+        let rc1 = try push(sandbox, "main", "v1.2.0-rc.1")
+        #expect(rc1.status == 0, "\(rc1)")
+
+        try sandbox.write(".shipshape.toml", "[changelog]\nprerelease-tags-are-releases = true\n")
+        try writeVersion(sandbox, "1.2.0-rc.2")
+        try commitAll(sandbox, "chore: bump version to 1.2.0-rc.2")
+        try sandbox.gitOK("tag", "-a", "v1.2.0-rc.2", "-m", "Release candidate 1.2.0-rc.2")
+        let rc2 = try push(sandbox, "main", "v1.2.0-rc.2")
+        #expect(rc2.status == 1, "\(rc2)")
+        #expect(rc2.stderr.contains("[tag-matches]"))
+        #expect(rc2.stderr.contains("## [1.2.0-rc.2]"), "\(rc2.stderr)")
+    }
+
     @Test func emptyInputAndManyRefLinesAreHandled() throws {
         let sandbox = try releasedSandbox()
         let empty = try sandbox.run(bin + "/pre-push", ["origin", "url"], stdin: "")
@@ -303,19 +375,39 @@ import ShipshapeTestSupport
         #expect(result.stderr.contains("1 new commit checked"), "\(result.stderr)")
     }
 
-    @Test func theDefaultBranchPushedToANewRemoteIsLintedSinceTheLatestRelease() throws {
+    /// The remote is empty, so it has no release tag either: a release tag on the tip (or in its
+    /// history) must not hide the commits it carries.
+    @Test func theDefaultBranchPushedToAnEmptyRemoteIsLintedInFull() throws {
         let sandbox = try legacySandbox()
         let url = try emptyBare(sandbox, "fresh")
-        // The legacy commit lies before v1.1.0, so it is not linted again.
         let first = try sandbox.git("push", url, "main")
-        #expect(first.status == 0, "\(first)")
-        #expect(first.stderr.contains("0 new commits"), "\(first.stderr)")
+        #expect(first.status == 1, "\(first)")
+        #expect(first.stderr.contains("\"legacy: imported from svn\""), "\(first.stderr)")
+        #expect(first.stderr.contains("2 new commits"), "\(first.stderr)")
 
-        try helper.commitAll(sandbox, "oops no type")
-        let second = try sandbox.git("push", try emptyBare(sandbox, "fresh-2"), "main")
-        #expect(second.status == 1, "\(second)")
-        #expect(second.stderr.contains("\"oops no type\""))
-        #expect(!second.stderr.contains("legacy"))
+        // A clean history of 5,000+ commits with a release tag on the tip goes out in full.
+        let clean = try GitSandbox()
+        var stream = ""
+        for index in 1...5000 {
+            let message = "fix: change number \(index)\n"
+            stream += "commit refs/heads/main\ncommitter T <t@example.com> \(1_700_000_000 + index) +0000\ndata \(message.utf8.count)\n\(message)"
+            stream += "\n"  // each commit continues the branch of the one before
+        }
+        try clean.gitOK("fast-import", "--quiet", stdin: stream)
+        try clean.gitOK("reset", "-q", "--hard", "main")
+        try helper.writeVersion(clean, "1.0.0")
+        try helper.writeChangelog(clean, ["1.0.0"])
+        try helper.commitAll(clean, "chore: release 1.0.0")
+        try clean.gitOK("tag", "-a", "v1.0.0", "-m", "Release 1.0.0")
+        #expect(try clean.run(bin + "/shipshape", ["install"]).status == 0)
+        let fresh = try emptyBare(clean, "fresh")
+        let big = try clean.git("push", fresh, "main", "v1.0.0")
+        #expect(big.status == 0, "\(big)")
+        #expect(big.stderr.contains("5001 new commits"), "\(big.stderr)")
+        try clean.gitOK("commit", "-q", "--no-verify", "--allow-empty", "-m", "oops no type")
+        let bad = try clean.git("push", try emptyBare(clean, "fresh-2"), "main")
+        #expect(bad.status == 1, "\(bad)")
+        #expect(bad.stderr.contains("\"oops no type\""))
     }
 
     @Test func forcePushThatRewritesHistoryWithABadCommitIsCaught() throws {
