@@ -35,9 +35,12 @@ package final class VersionGate {
         do {
             // One commit and tree lookup for every candidate file.
             let tree = try repository.tree(of: commit)
-            snapshot = try VersionSnapshot.collect(settings: settings) { (path: String) throws(GitError) -> [UInt8]? in
-                try tree.blob(at: path)
-            }
+            snapshot = try VersionSnapshot.collect(
+                settings: settings,
+                read: { (path: String) throws(GitError) -> [UInt8]? in try tree.blob(at: path) },
+                subdirectories: { (path: String) throws(GitError) -> [String]? in
+                    try repository.subdirectoryNames(in: path, at: commit)
+                })
         } catch {
             throw .git(error)
         }

@@ -50,6 +50,16 @@ import ShipshapeTestSupport
         try sandbox.git(arguments: ["push", "origin"] + args)
     }
 
+    @Test func aPythonPackageNamedUnlikeTheDistributionIsStillRead() throws {
+        let sandbox = try releasedSandbox()
+        try sandbox.write("pyproject.toml", "[project]\nname = \"scikit-thing\"\nversion = \"1.1.0\"\n")
+        try sandbox.write("src/skthing/__init__.py", "__version__ = \"9.0.0\"\n")
+        try commitAll(sandbox, "chore: add the python package")
+        let check = try sandbox.run(bin + "/shipshape", ["check"])
+        #expect(check.status == 1, "\(check)")
+        #expect((check.stdout + check.stderr).contains("src/skthing/__init__.py"), "\(check)")
+    }
+
     @Test func consistentBumpWithTagPushes() throws {
         let sandbox = try releasedSandbox()
         try sandbox.write("export.py", "x = 1\n")
