@@ -15,7 +15,7 @@
 /// The soname the headers we were built against belong to, e.g. libgit2.so.1.5.
 #define SHIPSHAPE_GIT2_SONAME "libgit2.so." LIBGIT2_SOVERSION
 
-static void *library(void) {
+void *shipshape_git2_library(void) {
     static void *handle;
     void *h = __atomic_load_n(&handle, __ATOMIC_ACQUIRE);
     if (h) return h;
@@ -35,7 +35,7 @@ static void *library(void) {
 void *shipshape_git2_bind(void **slot, const char *name) {
     void *f = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
     if (f) return f;
-    f = dlsym(library(), name);
+    f = dlsym(shipshape_git2_library(), name);
     if (!f) {
         fprintf(stderr, "shipshape: error: %s has no function %s; rebuild Shipshape against the installed libgit2\n",
                 SHIPSHAPE_GIT2_SONAME, name);

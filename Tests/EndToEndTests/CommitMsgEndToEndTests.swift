@@ -52,6 +52,16 @@ import ShipshapeTestSupport
         #expect(try sandbox.gitOK("log", "-1", "--format=%s").trimmedStdout == "feat: add login")
     }
 
+    @Test func theSystemCertificateBundleCanStillBeLoadedOnRequest() throws {
+        // By default libgit2 is kept from parsing the CA bundle it never needs here
+        // (Sources/CGit2Loader/ca-bundle.c); the opt-out loads it through mbedTLS as usual.
+        let sandbox = try installedSandbox()
+        var env = sandbox.env
+        env["SHIPSHAPE_LOAD_CA_BUNDLE"] = "1"
+        let result = try run("git", ["commit", "--allow-empty", "-m", "feat: with the bundle"], in: sandbox.root, environment: env)
+        #expect(result.status == 0, "\(result)")
+    }
+
     @Test func warningsLetTheCommitThrough() throws {
         let sandbox = try installedSandbox()
         let result = try sandbox.git("commit", "--allow-empty", "-m", "fix: a\nbody right after the header")

@@ -7,4 +7,10 @@
 /// symbol cannot be found (nothing else could be done: every caller needs the function).
 void *shipshape_git2_bind(void **slot, const char *name);
 
+#ifdef __linux__
+/// The dlopen handle of libgit2 (loading it if needed); dlsym on it also searches libgit2's
+/// dependencies.
+void *shipshape_git2_library(void);
+#endif
+
 #endif
