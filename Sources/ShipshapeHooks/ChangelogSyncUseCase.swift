@@ -110,17 +110,9 @@ package enum ChangelogSyncUseCase {
         directory: String, mode: ChangelogSyncMode, full: Bool = false, settings: ChangelogSettings? = nil,
         invocation: Invocation
     ) throws(ChangelogSyncError) -> ChangelogSyncOutcome {
-        let repository: Repository
-        do {
-            guard let found = try Repository.discover(startingAt: directory) else { throw ChangelogSyncError.hook(.notARepository(path: directory)) }
-            repository = found
-        } catch let error as GitError {
-            throw .hook(.git(error))
-        } catch let error as ChangelogSyncError {
-            throw error
-        } catch {
-            preconditionFailure("unexpected error \(error)")
-        }
+        let found: Repository?
+        do { found = try Repository.discover(startingAt: directory) } catch { throw .hook(.git(error)) }
+        guard let repository = found else { throw .hook(.notARepository(path: directory)) }
         return try run(repository: repository, mode: mode, full: full, settings: Self.settings(settings, for: repository))
     }
 

@@ -45,3 +45,13 @@ package enum HookError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension HookError {
+    /// Runs a file-system operation, turning its failure into `HookError.file`.
+    ///
+    /// - Returns: what the operation returns.
+    /// - Throws: `HookError.file` with the operation's error.
+    static func file<T>(_ body: () throws(FileSystemError) -> T) throws(HookError) -> T {
+        do { return try body() } catch { throw .file(error) }
+    }
+}

@@ -84,28 +84,23 @@ package struct HookInstaller: Sendable {
     private func install(_ hook: HookKind) throws(HookError) -> InstallAction {
         let target = path(of: hook)
         let shim = HookShim.render(hook, program: FileSystem.join(programDirectory, hook.programName))
-        do {
-            if FileSystem.exists(target) {
-                if let text = ownShimText(at: target) {
-                    if text == shim { return .unchanged(hook, path: target) }
-                    try FileSystem.writeAtomically(Array(shim.utf8), to: target, mode: 0o755)
-                    return .updated(hook, path: target)
-                }
-                let chained = chainedPath(of: hook)
-                if FileSystem.exists(chained) { throw HookError.chainConflict(hook: target, chained: chained) }
-                try FileSystem.move(target, to: chained)
-                try FileSystem.writeAtomically(Array(shim.utf8), to: target, mode: 0o755)
-                return .chained(hook, path: target, chainedPath: chained)
+        let bytes = Array(shim.utf8)
+        if FileSystem.exists(target) {
+            if let text = ownShimText(at: target) {
+                if text == shim { return .unchanged(hook, path: target) }
+                try HookError.file { () throws(FileSystemError) in try FileSystem.writeAtomically(bytes, to: target, mode: 0o755) }
+                return .updated(hook, path: target)
             }
-            try FileSystem.writeAtomically(Array(shim.utf8), to: target, mode: 0o755)
-            return .installed(hook, path: target)
-        } catch let error as FileSystemError {
-            throw .file(error)
-        } catch let error as HookError {
-            throw error
-        } catch {
-            preconditionFailure("unexpected error \(error)")
+            let chained = chainedPath(of: hook)
+            if FileSystem.exists(chained) { throw .chainConflict(hook: target, chained: chained) }
+            try HookError.file { () throws(FileSystemError) in
+                try FileSystem.move(target, to: chained)
+                try FileSystem.writeAtomically(bytes, to: target, mode: 0o755)
+            }
+            return .chained(hook, path: target, chainedPath: chained)
         }
+        try HookError.file { () throws(FileSystemError) in try FileSystem.writeAtomically(bytes, to: target, mode: 0o755) }
+        return .installed(hook, path: target)
     }
 
     /// Removes the shims and restores any hooks they had replaced.

@@ -71,30 +71,27 @@ package enum LintUseCase {
         guard let repository = context.repository else { throw .notARepository(path: ".") }
         let settings = context.configuration.lint
         var reports: [SubjectReport] = []
+        let commits: [Commit]
         do {
             let upper = try repository.resolve(to)
             let lower = try from.map { rev throws(GitError) in try repository.resolve(rev) }
-            let commits = try repository.commits(from: lower.map { [$0] } ?? [], to: [upper])
-            for commit in commits {
-                var report: SubjectReport
-                if isBot(commit, settings.ignores.botAuthors) {
-                    report = SubjectReport(origin: "commit", ignored: true, ignoreReason: "bot author \(commit.authorName)")
-                } else {
-                    let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
-                    report = try lint(cleaned: cleaned, origin: "commit", settings: settings)
-                }
-                report.commit = commit.id.hex
-                report.summary = commit.summary
-                report.origin = "commit \(commit.id.hex.prefix(7))"
-                reports.append(report)
-            }
-        } catch let error as GitError {
+            commits = try repository.commits(from: lower.map { [$0] } ?? [], to: [upper])
+        } catch {
             if repository.isShallow { throw .shallowRepository(error) }
             throw .git(error)
-        } catch let error as HookError {
-            throw error
-        } catch {
-            preconditionFailure("unexpected error \(error)")
+        }
+        for commit in commits {
+            var report: SubjectReport
+            if isBot(commit, settings.ignores.botAuthors) {
+                report = SubjectReport(origin: "commit", ignored: true, ignoreReason: "bot author \(commit.authorName)")
+            } else {
+                let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
+                report = try lint(cleaned: cleaned, origin: "commit", settings: settings)
+            }
+            report.commit = commit.id.hex
+            report.summary = commit.summary
+            report.origin = "commit \(commit.id.hex.prefix(7))"
+            reports.append(report)
         }
         return reports
     }
