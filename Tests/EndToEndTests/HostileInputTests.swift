@@ -28,11 +28,13 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
     let command: @Sendable (GitSandbox) throws -> HostileCommand
     /// The exit statuses that are correct for this input.
     let expected: Set<Int32>
-    /// Text the output (stdout + stderr) must contain; required whenever the status is 2.
+    /// Text the output (stdout + stderr) must contain when the status is not 0.
     let fragment: String?
+    /// Seconds the run may take before it counts as a hang.
+    let budget: Double
 
     init(
-        _ name: String, expect expected: Set<Int32>, says fragment: String? = nil,
+        _ name: String, expect expected: Set<Int32>, says fragment: String? = nil, within budget: Double = 20,
         setup: @escaping @Sendable (GitSandbox) throws -> Void = { _ in },
         command: @escaping @Sendable (GitSandbox) throws -> HostileCommand
     ) {
@@ -41,15 +43,13 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
         self.command = command
         self.expected = expected
         self.fragment = fragment
+        self.budget = budget
     }
 
     var testDescription: String { name }
 }
 
 // MARK: - Building blocks
-
-/// Seconds any single case may take before it counts as a hang.
-private let caseTimeout = 20.0
 
 private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
@@ -226,6 +226,12 @@ private let messageCases: [HostileCase] = [
         try oneCommit(sandbox)
         try FileManager.default.createDirectory(atPath: sandbox.path("dir"), withIntermediateDirectories: true)
     }, command: { _ in HostileCommand(program: "commit-msg", arguments: ["dir"]) }),
+    HostileCase("commit-msg: message file is /dev/zero", expect: [2], says: "too large", within: 15, setup: oneCommit,
+                command: { _ in HostileCommand(program: "commit-msg", arguments: ["/dev/zero"]) }),
+    HostileCase("shipshape: lint --message-file /dev/zero", expect: [2], says: "too large", within: 15,
+                command: shipshape(["lint", "--message-file", "/dev/zero"])),
+    HostileCase("commit-msg: message path with a trailing slash", expect: [2], says: "MSG/", setup: message(bytes("fix: x\n")),
+                command: { _ in HostileCommand(program: "commit-msg", arguments: ["MSG/"]) }),
     HostileCase("commit-msg: no arguments", expect: [2], says: "usage", command: { _ in HostileCommand(program: "commit-msg", arguments: []) }),
     HostileCase("commit-msg: two arguments", expect: [2], says: "usage", setup: message(bytes("fix: x\n")),
                 command: { _ in HostileCommand(program: "commit-msg", arguments: ["MSG", "MSG"]) }),
@@ -297,12 +303,12 @@ private let configurationCases: [HostileCase] = [
         try FileManager.default.createDirectory(atPath: sandbox.path(".shipshape.toml"), withIntermediateDirectories: true)
         try oneCommit(sandbox)
     }, command: shipshape(["lint", "--message", "fix: x"])),
-    HostileCase("config: catastrophic (a+)+$ ignore pattern", expect: [2], says: "(a+)+$",
+    HostileCase("config: catastrophic (a+)+$ ignore pattern", expect: [2], says: "(a+)+$", within: 5,
                 setup: config("[commit]\nignore-patterns = ['(a+)+$']\n", then: { sandbox in
                     try oneCommit(sandbox)
                     try sandbox.write("MSG", catastrophic + "\n")
                 }), command: commitMsgOnMSG),
-    HostileCase("config: catastrophic pattern through shipshape lint", expect: [2], says: "(a+)+$",
+    HostileCase("config: catastrophic pattern through shipshape lint", expect: [2], says: "(a+)+$", within: 5,
                 setup: config("[commit]\nignore-patterns = ['(a+)+$']\n"), command: shipshape(["lint", "--message", catastrophic])),
     HostileCase("config: invalid regular expression", expect: [2], says: "ignore-patterns", setup: config("[commit]\nignore-patterns = ['(unclosed']\n"),
                 command: shipshape(["lint", "--message", "fix: x"])),
@@ -541,12 +547,12 @@ private func snapshot(_ sandbox: GitSandbox) -> [String: Entry] {
         let directory = command.directory.map { sandbox.path($0) } ?? sandbox.root
         let started = Date()
         let result = try run(executable, command.arguments, in: directory, environment: sandbox.env,
-                             stdinBytes: command.stdin, timeout: caseTimeout)
+                             stdinBytes: command.stdin, timeout: hostile.budget)
         let elapsed = Date().timeIntervalSince(started)
         let output = result.stdout + result.stderr
         let summary = "status \(result.status) after \(String(format: "%.2f", elapsed)) s\nstdout: \(result.stdout.prefix(800))\nstderr: \(result.stderr.prefix(800))"
 
-        #expect(!result.timedOut, "hung: killed after \(caseTimeout) s")
+        #expect(!result.timedOut, "hung: killed after \(hostile.budget) s")
         #expect(result.status < 128, "ended by a signal: \(summary)")
         #expect(hostile.expected.contains(result.status), "expected \(hostile.expected.sorted()): \(summary)")
         if result.status == 2 {
