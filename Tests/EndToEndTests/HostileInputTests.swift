@@ -351,6 +351,12 @@ private let prePushCases: [HostileCase] = [
         for index in 0..<10_000 { text += "refs/heads/feature/b\(index) \(id) refs/heads/feature/b\(index) \(zeros)\n" }
         return bytes(text)
     }),
+    HostileCase("pre-push: 10 MiB line without spaces", expect: [2], says: "bytes)", setup: released,
+                command: prePush { _ in Array(repeating: UInt8(ascii: "x"), count: 10 * 1024 * 1024) }),
+    HostileCase("pre-push: CRLF line endings", expect: [0, 1], setup: released,
+                command: prePush { sandbox in bytes("refs/heads/main \(try head(sandbox)) refs/heads/main \(zeros)\r\n") }),
+    HostileCase("pre-push: empty remote name and URL", expect: [0], setup: released,
+                command: { _ in HostileCommand(program: "pre-push", arguments: ["", ""], stdin: []) }),
     HostileCase("pre-push: empty repository", expect: [0], command: prePush { _ in [] }),
     HostileCase("pre-push: detached HEAD pushed to a branch", expect: [0, 1], setup: detached,
                 command: prePush { sandbox in bytes("HEAD \(try head(sandbox)) refs/heads/feature/x \(zeros)\n") }),
@@ -391,6 +397,8 @@ private let versionCases: [HostileCase] = [
                 setup: config("[[versions.sources]]\npath = \"deploy/Dockerfile\"\npattern = 'LABEL version=\"(?<version>[^\"]+)\"'\n",
                               then: versionFiles(["VERSION": bytes("1.0.0\n"), "deploy/Dockerfile": bytes("FROM scratch\n")])),
                 command: shipshape(["check"])),
+    HostileCase("check: VERSION whose major version overflows", expect: [1], says: "too large",
+                setup: versionFiles(["VERSION": bytes("99999999999999999999999.0.0\n")]), command: shipshape(["check"])),
     HostileCase("check: empty repository", expect: [2], says: "no commits yet", command: shipshape(["check"])),
     HostileCase("check: unknown revision", expect: [2], says: "no-such-rev", setup: oneCommit, command: shipshape(["check", "--rev", "no-such-rev"])),
 ]
@@ -431,6 +439,25 @@ private let changelogCases: [HostileCase] = [
     }, command: sync()),
     HostileCase("changelog-sync: check of a huge out-of-date file", expect: [1], says: "out of date",
                 setup: changelog(bytes(keepAChangelog + String(repeating: "- filler line\n", count: 200_000))), command: sync(["--check"])),
+    HostileCase("changelog-sync: a release tag whose major version overflows", expect: [0], setup: { sandbox in
+        try released(sandbox)
+        try sandbox.gitOK("tag", "-a", "v99999999999999999999999.0.0", "-m", "too big")
+        try sandbox.commit(message: "feat: after the huge tag")
+    }, command: sync()),
+    HostileCase("changelog-sync: Markdown headings and comments in subjects stay synced", expect: [0], setup: { sandbox in
+        try released(sandbox)
+        try sandbox.commit(message: "feat: ## [Unreleased] injected heading")
+        try sandbox.commit(message: "fix: - [x] <!-- comment --> `code` **bold** [link](http://x)")
+        let first = try sandbox.run(productsDirectory() + "/changelog-sync", [])
+        guard first.status == 0 else { throw TestSupportError.commandFailed(command: ["changelog-sync"], directory: sandbox.root, result: first) }
+    }, command: sync(["--check"])),
+    HostileCase("changelog-sync: non-UTF-8 commit message in history", expect: [0], setup: { sandbox in
+        try released(sandbox)
+        try sandbox.write("f", "x")
+        try sandbox.gitOK("add", "f")
+        _ = try run("git", ["commit", "-q", "--no-verify", "--cleanup=verbatim", "-F", "-"], in: sandbox.root, environment: sandbox.env,
+                    stdinBytes: bytes("fix: caf") + [0xE9, 0xFF] + bytes("\n"))
+    }, command: sync()),
     HostileCase("changelog-sync: empty repository", expect: [0, 2], says: "commit", command: sync()),
     HostileCase("changelog-sync: unborn branch", expect: [0, 2], says: "feature/orphan", setup: unborn, command: sync()),
     HostileCase("changelog-sync: detached HEAD", expect: [0], setup: detached, command: sync()),
@@ -477,6 +504,16 @@ private let shipshapeCases: [HostileCase] = [
     HostileCase("shipshape: lint range in a shallow clone", expect: [0, 1, 2], says: nil, setup: shallowClone,
                 command: shipshape(["lint", "--from", "v1.0.0"], in: "../shallow")),
     // Harmless: the hooks land in the bare repository's hooks directory.
+    HostileCase("shipshape: lint range over a non-UTF-8 commit message", expect: [0, 1], setup: { sandbox in
+        try released(sandbox)
+        _ = try run("git", ["commit", "-q", "--allow-empty", "--no-verify", "--cleanup=verbatim", "-F", "-"], in: sandbox.root,
+                    environment: sandbox.env, stdinBytes: bytes("fix: caf") + [0xE9, 0xFF] + bytes("\n"))
+    }, command: shipshape(["lint", "--from", "v1.0.0"])),
+    HostileCase("commit-msg: non-ASCII branch name", expect: [1], says: "branch", setup: { sandbox in
+        try oneCommit(sandbox)
+        try sandbox.gitOK("checkout", "-q", "-b", "feature/\u{00FC}ber-caf\u{00E9}")
+        try sandbox.write("MSG", "fix: on an odd branch\n")
+    }, command: commitMsgOnMSG),
     HostileCase("shipshape: install in a bare repository", expect: [0, 2], says: "bare", setup: bareRepository, command: shipshape(["install"], in: "../bare.git")),
     HostileCase("shipshape: install outside any repository", expect: [2], says: "repository", setup: { sandbox in
         try FileManager.default.createDirectory(atPath: sandbox.temporaryDirectory + "/loose", withIntermediateDirectories: true)
