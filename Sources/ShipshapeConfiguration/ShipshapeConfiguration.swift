@@ -111,6 +111,13 @@ package struct ShipshapeConfiguration: Sendable {
     /// - Throws: `ConfigurationError` for invalid TOML, unknown keys, wrong types, bad values
     ///   and bad patterns.
     package static func parse(text: String, path: String = fileName) throws(ConfigurationError) -> ShipshapeConfiguration {
+        // The TOML parser reads a C string: anything after a NUL byte would be dropped unseen.
+        if let nul = text.utf8.firstIndex(of: 0) {
+            let before = text.utf8[..<nul]
+            let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let column = before.count - (before.lastIndex(of: 0x0A).map { text.utf8.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            throw .syntax(file: path, line: line, column: column, message: "a NUL byte is not allowed in a TOML document; remove it")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -142,6 +142,7 @@ package enum ChangelogSyncUseCase {
 
         let plan: SyncPlan
         do { plan = try SyncPlan.make(repository: repository, marker: original?.syncedCommit, full: full, settings: settings) } catch {
+            if repository.isShallow { throw .hook(.shallowRepository(error)) }
             throw .hook(.git(error))
         }
         let url: String?

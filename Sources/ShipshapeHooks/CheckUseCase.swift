@@ -79,7 +79,12 @@ package enum CheckUseCase {
         let settings = given ?? context.configuration.prePushSettings
         guard let repository = context.repository else { throw .notARepository(path: directory) }
         let commit: ObjectID
-        do { commit = try repository.resolve(revision) } catch { throw .git(error) }
+        do { commit = try repository.resolve(revision) } catch {
+            if revision == "HEAD", case let .unborn(branch)? = try? repository.head() {
+                throw .usage("the branch \(branch) has no commits yet, so there is no version to check; commit first, then run shipshape check")
+            }
+            throw .git(error)
+        }
         let gate = VersionGate(repository: repository, settings: settings)
         let snapshot = try gate.snapshot(at: commit)
         let label = commit.short()

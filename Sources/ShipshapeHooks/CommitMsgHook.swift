@@ -70,7 +70,10 @@ package enum CommitMsgHook {
         if let gitDirectory = context.repository?.gitDirectory {
             let path = FileSystem.join(gitDirectory, "SHIPSHAPE_EDITMSG")
             let text = cleanedMessage.isEmpty || cleanedMessage.hasSuffix("\n") ? cleanedMessage : cleanedMessage + "\n"
-            if (try? FileSystem.writeAtomically(Array(text.utf8), to: path)) != nil { saved = path }
+            // Saved in the encoding git expects for this repository, so `git commit -F` reads it back.
+            let latin1 = context.commitEncodingIsLatin1() && text.unicodeScalars.allSatisfy { $0.value < 256 }
+            let bytes = latin1 ? text.unicodeScalars.map { UInt8($0.value) } : Array(text.utf8)
+            if (try? FileSystem.writeAtomically(bytes, to: path)) != nil { saved = path }
         }
         return [
             "commit refused; your message is saved in \(saved)",

@@ -21,6 +21,7 @@ package struct FileSystemError: Error, Sendable, Equatable, CustomStringConverti
         case ENOENT: fix = "; check that the path exists"
         case EROFS: fix = "; the file system is read-only"
         case ENOSPC: fix = "; free some disk space"
+        case EFBIG: fix = "; Shipshape reads at most \(FileSystem.maximumReadSize / (1024 * 1024)) MiB (is it a device or an endless stream?)"
         default: break
         }
         return "cannot \(operation) \(path): \(reason)\(fix)"
@@ -29,6 +30,10 @@ package struct FileSystemError: Error, Sendable, Equatable, CustomStringConverti
 
 /// Small, explicit wrappers over POSIX file calls: the only file I/O of the use cases.
 package enum FileSystem {
+    /// The most bytes `read` and `readStandardInput` accept: a commit message, a changelog or a
+    /// pre-push ref list never comes near it, but `/dev/zero` or an endless pipe would exhaust memory.
+    package static let maximumReadSize = 64 * 1024 * 1024
+
     /// Reads a whole file.
     ///
     /// - Throws: `FileSystemError` naming the path.
@@ -45,6 +50,7 @@ package enum FileSystem {
                 throw FileSystemError(operation: "read", path: path, code: errno)
             }
             if n == 0 { break }
+            guard result.count + n <= maximumReadSize else { throw FileSystemError(operation: "read", path: path, code: EFBIG) }
             result.append(contentsOf: chunk[0..<n])
         }
         return result
@@ -61,6 +67,7 @@ package enum FileSystem {
                 throw FileSystemError(operation: "read", path: "standard input", code: errno)
             }
             if n == 0 { return result }
+            guard result.count + n <= maximumReadSize else { throw FileSystemError(operation: "read", path: "standard input", code: EFBIG) }
             result.append(contentsOf: chunk[0..<n])
         }
     }

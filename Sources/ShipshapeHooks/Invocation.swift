@@ -80,6 +80,14 @@ package struct RepositoryContext {
         return .character(value.first ?? "#")
     }
 
+    /// Whether `i18n.commitEncoding` names a single-byte Latin encoding (ISO-8859-1 and kin), in
+    /// which git stores the message bytes as written; false when unset, UTF-8 or unreadable.
+    package func commitEncodingIsLatin1() -> Bool {
+        guard let repository, let value = try? repository.configString("i18n.commitEncoding") else { return false }
+        let name = value.lowercased().filter { $0 != "-" && $0 != "_" }
+        return ["iso88591", "latin1", "l1", "iso885915", "cp1252", "windows1252"].contains(name)
+    }
+
     /// The cleanup mode from `commit.cleanup`, `default` when unset.
     package func cleanupMode() throws(HookError) -> CleanupMode {
         guard let repository else { return .default }

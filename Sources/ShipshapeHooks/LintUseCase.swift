@@ -28,7 +28,26 @@ package enum LintUseCase {
     package static func lint(
         bytes: [UInt8], origin: String, kind: MessageKind, context: RepositoryContext
     ) throws(HookError) -> (report: SubjectReport, cleaned: String) {
-        let raw = String(decoding: bytes, as: UTF8.self)
+        var byteFindings: [Finding] = []
+        let raw: String
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            raw = valid
+        } else if case .raw = kind, context.commitEncodingIsLatin1() {
+            // git stores the bytes as written and records the encoding; every byte is a character.
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+            raw = String(scalars)
+        } else {
+            raw = String(decoding: bytes, as: UTF8.self)
+            byteFindings.append(invalidUTF8Finding(bytes))
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            byteFindings.append(Finding(
+                rule: "message-bytes", severity: .error,
+                message: "the message contains a NUL byte (line \(line)); git refuses to store NUL bytes in a commit message",
+                help: "remove the NUL byte (it is invisible in most editors: try cat -v on the message file)"))
+        }
         let cleaned: CleanedMessage
         switch kind {
         case let .raw(editorUsed):
@@ -39,6 +58,11 @@ package enum LintUseCase {
         }
         var report = try lint(cleaned: cleaned.text, origin: origin, settings: context.configuration.lint)
         report.text = raw
+        if !byteFindings.isEmpty {
+            report.findings = byteFindings + report.findings
+            report.ignored = false
+            report.ignoreReason = nil
+        }
         for index in report.findings.indices {
             if let span = report.findings[index].span {
                 report.findings[index].span?.line = cleaned.rawLine(forCleanedLine: span.line)
@@ -94,6 +118,22 @@ package enum LintUseCase {
             reports.append(report)
         }
         return reports
+    }
+
+    /// The finding for a message that is not valid UTF-8, naming the first bad byte's line.
+    private static func invalidUTF8Finding(_ bytes: [UInt8]) -> Finding {
+        var line = 1
+        var lineStart = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            let text = bytes[lineStart..<index]
+            if String(validating: text, as: UTF8.self) == nil { break }
+            line += 1
+            lineStart = index + 1
+        }
+        return Finding(
+            rule: "message-bytes", severity: .error,
+            message: "the message is not valid UTF-8 (line \(line)); git would store bytes no tool can read back as text",
+            help: "save the message as UTF-8, or declare its encoding with git config i18n.commitEncoding ISO-8859-1")
     }
 
     private static func isBot(_ commit: Commit, _ bots: [String]) -> Bool {

@@ -60,7 +60,7 @@ package enum PrePushInput {
             var rest = line
             for _ in 0..<3 {
                 guard let space = rest.lastIndex(of: 0x20) else {
-                    throw .usage("pre-push: line \(number) of standard input is not \"<local ref> <local sha> <remote ref> <remote sha>\": \"\(String(decoding: line, as: UTF8.self))\"; git runs this hook itself (install it with: shipshape install)")
+                    throw .usage("pre-push: line \(number) of standard input is not \"<local ref> <local sha> <remote ref> <remote sha>\": \"\(excerpt(String(decoding: line, as: UTF8.self)))\"; git runs this hook itself (install it with: shipshape install)")
                 }
                 fields.insert(String(decoding: rest[(space + 1)...], as: UTF8.self), at: 0)
                 rest = rest[..<space]
@@ -73,11 +73,16 @@ package enum PrePushInput {
         return refs
     }
 
+    /// At most 120 characters of a line for an error message (the input may be megabytes long).
+    private static func excerpt(_ text: String) -> String {
+        text.count > 120 ? String(text.prefix(120)) + "… (\(text.utf8.count) bytes)" : text
+    }
+
     private static func objectID(_ text: String, line: Int) throws(HookError) -> ObjectID {
         if let id = ObjectID(hex: text) { return id }
         if text.utf8.count == 64 && text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) {
             throw .usage("pre-push: line \(line) names the SHA-256 object \(text); this repository uses SHA-256 object ids, which Shipshape's libgit2 cannot read; push with --no-verify or use a SHA-1 repository")
         }
-        throw .usage("pre-push: line \(line) of standard input has \"\(text)\" where an object id (40 hexadecimal digits) belongs")
+        throw .usage("pre-push: line \(line) of standard input has \"\(excerpt(text))\" where an object id (40 hexadecimal digits) belongs")
     }
 }

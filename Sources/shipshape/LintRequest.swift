@@ -59,7 +59,10 @@ struct LintRequest {
             throw .usage("the message \(origin == "message" ? "given with --message" : "on standard input") is empty; nothing to check")
         }
         let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: repo != nil)
-        let report = try LintUseCase.lint(bytes: bytes, origin: origin, kind: .raw(editorUsed: fromFile), context: context).report
+        let (report, cleaned) = try LintUseCase.lint(bytes: bytes, origin: origin, kind: .raw(editorUsed: fromFile), context: context)
+        if fromFile && report.isValid && cleaned.allSatisfy({ $0.isWhitespace }) {
+            throw .usage("the message in \(origin) is empty after git's cleanup (comment lines removed); nothing to check")
+        }
         let summary: String?
         if report.ignored {
             summary = verbose ? nil : "skipped: \(report.ignoreReason ?? "ignored message")"
