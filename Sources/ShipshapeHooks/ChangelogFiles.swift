@@ -35,7 +35,7 @@ package enum ChangelogSyncError: Error, CustomStringConvertible {
             return "\(path) is read-only; make it writable (chmod u+w \(path)) and sync again"
         case let .locked(lockPath, holder):
             let who = holder.map { " (process \($0))" } ?? ""
-            return "another changelog sync\(who) holds \(lockPath); wait for it to finish, or delete the lock file if no sync is running"
+            return "another changelog sync\(who) holds \(lockPath); wait for it to finish and sync again"
         case let .bareRepository(path):
             return "\(path) is a bare repository: there is no CHANGELOG.md to sync; run this in a work tree"
         case let .hook(error): return error.description
@@ -43,14 +43,18 @@ package enum ChangelogSyncError: Error, CustomStringConvertible {
     }
 }
 
-/// A lock file (`O_CREAT|O_EXCL`) holding the owner's process id; removed by `release()`.
+/// An exclusive lock on a lock file in the git directory, held with `flock(2)`.
 ///
-/// A lock whose process no longer exists (killed with `kill -9`), or that is older than the
-/// staleness limit, is taken over.
+/// The kernel drops the lock when its holder exits, however it exits (`kill -9` included), so
+/// there is no staleness to guess: a lock file left behind by a killed run is simply locked
+/// again by the next one. The file names its holder's process id (for the "locked" message)
+/// and is removed by `release()` while still locked; a waiter that then gets the lock on the
+/// removed file notices that the path no longer names it and starts over, so two runs can
+/// never both hold the lock.
 package final class ChangelogLock {
     /// The lock file's path.
     package let path: String
-    private var held = false
+    private var descriptor: Int32 = -1
 
     private init(path: String) { self.path = path }
 
@@ -58,51 +62,46 @@ package final class ChangelogLock {
     ///
     /// - Parameters:
     ///   - path: the lock file.
-    ///   - timeout: how long to wait for a live holder.
-    ///   - staleAfter: seconds after which a lock is considered abandoned even if its process id
-    ///     is alive (the id may have been reused).
+    ///   - timeout: how long to wait for the holder to finish.
     /// - Returns: the held lock.
-    /// - Throws: `ChangelogSyncError.locked` on timeout, `.hook(.file)` when the lock cannot be
-    ///   created for another reason.
-    package static func acquire(_ path: String, timeout: Double = 30, staleAfter: Int = 120) throws(ChangelogSyncError) -> ChangelogLock {
+    /// - Throws: `ChangelogSyncError.locked` on timeout, `.hook(.file)` when the lock file cannot
+    ///   be opened.
+    package static func acquire(_ path: String, timeout: Double = 30) throws(ChangelogSyncError) -> ChangelogLock {
         let lock = ChangelogLock(path: path)
-        // The lock is born complete: a private file holding our process id is hard-linked to the
-        // lock's name, which fails if the lock exists. So a lock file always names its holder,
-        // and a waiter never mistakes a half-created lock for an abandoned one.
-        let candidate = path + ".\(getpid())"
-        unlink(candidate)
-        let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .hook(.file(FileSystemError(operation: "create the lock file", path: candidate, code: errno))) }
-        let text = Array("\(getpid())\n".utf8)
-        let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        defer { unlink(candidate) }
-        guard written == text.count else {
-            throw .hook(.file(FileSystemError(operation: "write the lock file", path: candidate, code: errno)))
-        }
         var waited = 0.0
         while true {
-            if link(candidate, path) == 0 {
-                lock.held = true
-                return lock
-            }
-            let code = errno
-            guard code == EEXIST else { throw .hook(.file(FileSystemError(operation: "create the lock file", path: path, code: code))) }
-            let holder = holderPID(path)
-            if isStale(path, holder: holder, staleAfter: staleAfter) {
-                unlink(path)
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw .hook(.file(FileSystemError(operation: "open the lock file", path: path, code: errno))) }
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+                var held = stat(), named = stat()
+                if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_dev == named.st_dev, held.st_ino == named.st_ino {
+                    let text = Array("\(getpid())\n".utf8)
+                    _ = ftruncate(fd, 0)
+                    _ = text.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+                    lock.descriptor = fd
+                    return lock
+                }
+                // The holder removed this file as we got it: the lock lives on under a new file.
+                close(fd)
                 continue
             }
-            if waited >= timeout { throw .locked(lockPath: path, holder: holder) }
+            let code = errno
+            close(fd)
+            guard code == EWOULDBLOCK || code == EINTR else {
+                throw .hook(.file(FileSystemError(operation: "lock", path: path, code: code)))
+            }
+            if waited >= timeout { throw .locked(lockPath: path, holder: holderPID(path)) }
             usleep(20_000)
             waited += 0.02
         }
     }
 
-    /// Removes the lock file.
+    /// Removes the lock file and drops the lock.
     package func release() {
-        if held { unlink(path) }
-        held = false
+        guard descriptor >= 0 else { return }
+        unlink(path)
+        close(descriptor)
+        descriptor = -1
     }
 
     deinit { release() }
@@ -110,21 +109,6 @@ package final class ChangelogLock {
     private static func holderPID(_ path: String) -> Int32? {
         guard let bytes = try? FileSystem.read(path) else { return nil }
         return Int32(String(decoding: bytes, as: UTF8.self).filter { $0.isNumber })
-    }
-
-    private static func isStale(_ path: String, holder: Int32?, staleAfter: Int) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return false }
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let age = Double(now.tv_sec - info.st_mtim.tv_sec) + Double(now.tv_nsec - info.st_mtim.tv_nsec) / 1e9
-        if age > Double(staleAfter) { return true }
-        if let holder, holder > 0 {
-            return kill(holder, 0) != 0 && errno == ESRCH
-        }
-        // Locks are created with their holder's id in them; one without is not ours to judge
-        // until it is old (a foreign tool, or a file truncated by hand).
-        return false
     }
 }
 
