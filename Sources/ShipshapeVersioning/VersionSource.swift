@@ -65,7 +65,8 @@ package enum KnownVersionFile: String, Sendable, Hashable, CaseIterable {
     ///   - bytes: the file's contents.
     ///   - path: the file's path, used in the reading.
     /// - Returns: the reading, or nil when the file declares no literal version (e.g. a
-    ///   `pyproject.toml` with `dynamic = ["version"]`, a `setup.py` with `version=__version__`).
+    ///   `pyproject.toml` with `dynamic = ["version"]`, a `setup.py` with `version=__version__`);
+    ///   an empty `VERSION` file reads as the empty (invalid) version.
     package func read(_ bytes: [UInt8], path: String) -> VersionReading? {
         let text = String(decoding: bytes, as: UTF8.self)
         let found: (String, Int, Int)?
@@ -81,7 +82,11 @@ package enum KnownVersionFile: String, Sendable, Hashable, CaseIterable {
         case .chart: found = VersionReaders.yamlTopLevel(text, key: "version")
         case .pom: found = VersionReaders.pomProjectVersion(text)
         }
-        guard let (value, line, column) = found, !value.isEmpty else { return nil }
+        guard let (value, line, column) = found, !value.isEmpty else {
+            // A VERSION file exists only to hold the version: an empty one is an invalid
+            // version to report, not a file to skip.
+            return self == .versionFile ? VersionReading(path: path, text: "", line: 1, column: 1) : nil
+        }
         return VersionReading(path: path, text: value, line: line, column: column)
     }
 }

@@ -381,7 +381,7 @@ private let versionCases: [HostileCase] = [
     ]), command: shipshape(["check"])),
     HostileCase("check: pyproject.toml is broken TOML", expect: [0, 1, 2], says: "pyproject.toml",
                 setup: versionFiles(["pyproject.toml": bytes("[project\nversion = \"1.0.0\n"), "VERSION": bytes("1.0.0\n")]), command: shipshape(["check"])),
-    HostileCase("check: empty VERSION file", expect: [0, 1, 2], says: "VERSION", setup: versionFiles(["VERSION": []]), command: shipshape(["check"])),
+    HostileCase("check: empty VERSION file", expect: [1], says: "VERSION:1:1: version \"\" is not valid", setup: versionFiles(["VERSION": []]), command: shipshape(["check"])),
     HostileCase("check: VERSION with invalid UTF-8", expect: [0, 1, 2], says: "VERSION",
                 setup: versionFiles(["VERSION": [0xFF, 0x31, 0x2E, 0x30, 0x0A]]), command: shipshape(["check"])),
     HostileCase("check: VERSION of 100,000 characters", expect: [0, 1, 2], says: "VERSION",

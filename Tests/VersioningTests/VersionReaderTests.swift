@@ -12,6 +12,15 @@ import ShipshapeVersioning
         #expect(r?.text == "1.2.0" && r?.line == 2 && r?.column == 3)
     }
 
+    @Test func anEmptyVersionFileReadsAsTheEmptyVersionNotAsNoFile() {
+        for text in ["", "\n", "  \n\n"] {
+            let r = read(.versionFile, text)
+            #expect(r?.text == "" && r?.line == 1 && r?.column == 1)
+        }
+        // Other files may legitimately declare no version (dynamic versions, no LABEL).
+        #expect(read(.dockerfile, "FROM alpine\n") == nil)
+    }
+
     @Test func packageJSONReadsOnlyTheTopLevelMember() {
         let text = """
             {
