@@ -85,6 +85,15 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // MARK: Command-line front ends shared by the executables
+        .target(
+            name: "ShipshapeCommandLine",
+            dependencies: [
+                "ShipshapeHooks", "ShipshapeDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+
         // MARK: Executables
         .executableTarget(name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(name: "pre-push", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
@@ -92,13 +101,15 @@ let package = Package(
         .executableTarget(
             name: "changelog-sync",
             dependencies: [
-                "ShipshapeHooks", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ShipshapeHooks", "ShipshapeCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "ShipshapeHooks", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ShipshapeHooks", "ShipshapeCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
 

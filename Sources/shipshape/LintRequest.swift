@@ -29,8 +29,7 @@ struct LintRequest {
     ///
     /// - Returns: 0 when every message passes (warnings allowed), 1 when one has an error.
     /// - Throws: `HookError` when the check cannot run.
-    func run() throws(HookError) -> Int32 {
-        let invocation = Console.invocation()
+    func run(_ invocation: Invocation) throws(HookError) -> Int32 {
         let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
         if from != nil || to != nil {
             let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: true)

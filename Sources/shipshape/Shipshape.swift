@@ -3,6 +3,7 @@
 // configuration or environment error.
 import ArgumentParser
 import ShipshapeDiagnostics
+import ShipshapeCommandLine
 import ShipshapeHooks
 
 @main
@@ -19,37 +20,19 @@ struct Shipshape: ParsableCommand {
 
     /// Runs the command line, mapping argument errors to status 2 instead of the library's 64.
     static func main() {
-        Console.startWatchdog(program: "shipshape", seconds: 600, status: 2, environment: Console.environment())
+        let invocation = Console.invocation()
+        Console.startWatchdog(program: "shipshape", seconds: 600, status: 2, environment: invocation.environment)
         // The everyday forms of `shipshape lint` skip ArgumentParser's reflection-based parsing,
         // which costs more than the lint itself; anything else (help, errors) goes through it.
         if let request = LintRequest(fastArguments: Array(CommandLine.arguments.dropFirst())) {
             do {
-                Console.exit(try request.run())
+                Console.exit(try request.run(invocation))
             } catch {
                 Console.err("shipshape: error: \(error)\n")
                 Console.exit(2)
             }
         }
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-            Console.exit(0)
-        } catch let error as HookError {
-            Console.err("shipshape: error: \(error)\n")
-            Console.exit(2)
-        } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
-                Console.out(message.isEmpty ? "" : message + "\n")
-                Console.exit(0)
-            }
-            if code == .failure && message.isEmpty {
-                Console.exit(1)  // a policy violation, already reported
-            }
-            if !message.isEmpty { Console.err(message + "\n") }
-            Console.exit(code == .validationFailure ? 2 : code.rawValue == 1 ? 1 : 2)
-        }
+        CommandLineRunner.run(Self.self, program: "shipshape")
     }
 }
 
@@ -112,7 +95,7 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        if try request.run() != 0 { throw ExitCode.failure }
+        if try request.run(Console.invocation()) != 0 { throw ExitCode.failure }
     }
 }
 
@@ -235,42 +218,7 @@ struct ChangelogSyncCommand: ParsableCommand {
         abstract: "Bring the Unreleased section up to date with the commits since the last release (same as changelog-sync).",
         discussion: "Exit status: 0 done, 1 out of date (--check), 2 usage or environment error.")
 
-    @Flag(name: .long, help: "Print the diff the sync would make; change nothing.")
-    var dryRun = false
+    @OptionGroup var options: ChangelogSyncOptions
 
-    @Flag(name: .long, help: "Exit 1 when the changelog is out of date (for CI); change nothing.")
-    var check = false
-
-    @Flag(name: .long, help: "Rebuild the Unreleased entries from the release tag, keeping lines written by hand.")
-    var full = false
-
-    @OptionGroup var options: RepositoryOptions
-
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    func validate() throws {
-        if dryRun && check { throw ValidationError("give --dry-run or --check, not both") }
-        if format == .github { throw ValidationError("--format must be text or json") }
-    }
-
-    func run() throws {
-        let invocation = Console.invocation()
-        let outcome: ChangelogSyncOutcome
-        do {
-            outcome = try ChangelogSyncUseCase.run(
-                directory: options.directory(invocation), mode: dryRun ? .dryRun : check ? .check : .write, full: full,
-                invocation: invocation)
-        } catch {
-            Console.err("shipshape: error: \(error)\n")
-            Console.exit(2)
-        }
-        if format == .json {
-            Console.out(outcome.json().serialized() + "\n")
-        } else {
-            if dryRun { Console.out(outcome.diff) }
-            Console.out(outcome.text())
-        }
-        if outcome.exitStatus != 0 { throw ExitCode.failure }
-    }
+    func run() throws { try options.run() }
 }
