@@ -41,33 +41,26 @@ package enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileSystemError(operation: "read", path: path, code: errno) }
         defer { close(fd) }
+        return try readToEnd(fd, name: path)
+    }
+
+    /// Reads standard input to the end.
+    package static func readStandardInput() throws(FileSystemError) -> [UInt8] {
+        try readToEnd(0, name: "standard input")
+    }
+
+    /// Reads an open descriptor to its end, at most `maximumReadSize` bytes.
+    private static func readToEnd(_ fd: Int32, name: String) throws(FileSystemError) -> [UInt8] {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let n = chunk.withUnsafeMutableBytes { System.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileSystemError(operation: "read", path: path, code: errno)
-            }
-            if n == 0 { break }
-            guard result.count + n <= maximumReadSize else { throw FileSystemError(operation: "read", path: path, code: EFBIG) }
-            result.append(contentsOf: chunk[0..<n])
-        }
-        return result
-    }
-
-    /// Reads standard input to the end.
-    package static func readStandardInput() throws(FileSystemError) -> [UInt8] {
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { System.read(0, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError(operation: "read", path: "standard input", code: errno)
+                throw FileSystemError(operation: "read", path: name, code: errno)
             }
             if n == 0 { return result }
-            guard result.count + n <= maximumReadSize else { throw FileSystemError(operation: "read", path: "standard input", code: EFBIG) }
+            guard result.count + n <= maximumReadSize else { throw FileSystemError(operation: "read", path: name, code: EFBIG) }
             result.append(contentsOf: chunk[0..<n])
         }
     }
@@ -226,29 +219,29 @@ package enum FileSystem {
 
     /// The nearest directory at or above `directory` that holds a `.git` entry, if any.
     package static func repositoryRootGuess(_ directory: String) -> String? {
-        var current = directory
-        while true {
-            if exists(join(current, ".git")) { return current }
-            if current == "/" || current.isEmpty { return nil }
-            current = directoryName(current)
-        }
+        nearestAncestor(of: directory) { exists(join($0, ".git")) }
     }
 
-    /// Walks up from a directory looking for a `.git` entry, without opening anything.
+    /// Walks up from a directory looking for a `.git` entry (or a bare repository), without
+    /// opening anything.
     ///
     /// Used to decide cheaply whether libgit2 is needed at all (outside a repository it is not).
     package static func looksLikeInsideRepository(_ directory: String, environment: [String: String]) -> Bool {
         if environment["GIT_DIR"] != nil { return true }
+        return nearestAncestor(of: directory) { current in
+            // A work tree has .git; a bare repository has HEAD, objects/ and refs/ side by side.
+            exists(join(current, ".git"))
+                || (isRegularFile(join(current, "HEAD")) && isDirectory(join(current, "objects"))
+                    && isDirectory(join(current, "refs")))
+        } != nil
+    }
+
+    /// The first of `directory` and its ancestors that satisfies `test`.
+    private static func nearestAncestor(of directory: String, where test: (String) -> Bool) -> String? {
         var current = directory
         while true {
-            if exists(join(current, ".git")) { return true }
-            // A bare repository: HEAD, objects/ and refs/ side by side.
-            if isRegularFile(join(current, "HEAD")) && isDirectory(join(current, "objects"))
-                && isDirectory(join(current, "refs"))
-            {
-                return true
-            }
-            if current == "/" || current.isEmpty { return false }
+            if test(current) { return current }
+            if current == "/" || current.isEmpty { return nil }
             current = directoryName(current)
         }
     }
