@@ -183,32 +183,8 @@ package func run(
         }
     }
 
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var defaultSignals = sigset_t()
-    sigemptyset(&defaultSignals)
-    sigaddset(&defaultSignals, SIGPIPE)
-    var emptyMask = sigset_t()
-    sigemptyset(&emptyMask)
-    posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-    posix_spawnattr_setsigmask(&attributes, &emptyMask)
-    // Its own process group, so a timeout can kill the child and everything it started.
-    posix_spawnattr_setpgroup(&attributes, 0)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
-
-    let argv = ([path] + arguments).map { strdup($0) }
-    let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
-    defer {
-        for p in argv { free(p) }
-        for p in envp { free(p) }
-    }
     var pid: pid_t = 0
-    let spawnResult = (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
-        (envp + [nil]).withUnsafeBufferPointer { envBuffer in
-            posix_spawn(&pid, path, &actions, &attributes, argvBuffer.baseAddress!, envBuffer.baseAddress!)
-        }
-    }
+    let spawnResult = spawnInOwnGroup(path, arguments, environment, &actions, &pid)
     // The child's ends belong to the child now.
     for fd in [inPipe[0], outPipe[1], errPipe[1]] { close(fd) }
     guard spawnResult == 0 else { throw fail("posix_spawn", spawnResult) }
@@ -385,6 +361,20 @@ package func start(
         let rc = GNUFunctions.addchdir(&actions, directory)
         if rc != 0 { throw TestSupportError.spawnFailed(executable: path, call: "posix_spawn_file_actions_addchdir_np", errno: rc) }
     }
+    var pid: pid_t = 0
+    let rc = spawnInOwnGroup(path, arguments, environment, &actions, &pid)
+    guard rc == 0 else { throw TestSupportError.spawnFailed(executable: path, call: "posix_spawn", errno: rc) }
+    return StartedProcess(pid: pid)
+}
+
+/// Spawns a program in its own process group (so a timeout can kill it and everything it
+/// started), with SIGPIPE at its default action and no blocked signals.
+///
+/// - Returns: `posix_spawn`'s result; `pid` receives the child's id.
+private func spawnInOwnGroup(
+    _ path: String, _ arguments: [String], _ environment: [String: String],
+    _ actions: inout posix_spawn_file_actions_t, _ pid: inout pid_t
+) -> Int32 {
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -403,12 +393,9 @@ package func start(
         for p in argv { free(p) }
         for p in envp { free(p) }
     }
-    var pid: pid_t = 0
-    let rc = (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
+    return (argv + [nil]).withUnsafeBufferPointer { argvBuffer in
         (envp + [nil]).withUnsafeBufferPointer { envBuffer in
             posix_spawn(&pid, path, &actions, &attributes, argvBuffer.baseAddress!, envBuffer.baseAddress!)
         }
     }
-    guard rc == 0 else { throw TestSupportError.spawnFailed(executable: path, call: "posix_spawn", errno: rc) }
-    return StartedProcess(pid: pid)
 }
