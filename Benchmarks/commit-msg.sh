@@ -6,17 +6,7 @@
 #
 # Needs hyperfine (apt-get install hyperfine) and a C compiler.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-out="$root/Benchmarks/results"
-mkdir -p "$out"
-command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install -y hyperfine" >&2; exit 2; }
-
-flags=(-c release --static-swift-stdlib)
-swift build --package-path "$root" "${flags[@]}" >&2
-bin=$(swift build --package-path "$root" "${flags[@]}" --show-bin-path)
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/setup.sh"
 
 # Floors.
 swiftc -O -static-stdlib "$root/Benchmarks/floors/trivial.swift" -o "$work/trivial-swift" >&2
@@ -24,7 +14,6 @@ cc -O2 "$root/Benchmarks/floors/libgit2-open.c" -o "$work/libgit2-open" $(pkg-co
 
 # A typical repository: a few commits on a feature branch, and a typical message.
 repo="$work/repo"
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME="$work" LC_ALL=C
 git init -q -b main "$repo"
 git -C "$repo" -c user.name=B -c user.email=b@example.org commit -q --allow-empty -m "chore: start"
 git -C "$repo" checkout -q -b feature/export-csv

@@ -7,18 +7,7 @@
 #
 # Needs hyperfine (apt-get install hyperfine).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-out="$root/Benchmarks/results"
-mkdir -p "$out"
-command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install -y hyperfine" >&2; exit 2; }
-
-flags=(-c release --static-swift-stdlib)
-swift build --package-path "$root" "${flags[@]}" >&2
-bin=$(swift build --package-path "$root" "${flags[@]}" --show-bin-path)
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME="$work" LC_ALL=C
+. "$(dirname "$0")/setup.sh"
 
 # history: 20,000 commits already on the remote (tag v1.1.0 at the end), then 10,000 new ones.
 repo="$work/repo"
