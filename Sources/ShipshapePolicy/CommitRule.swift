@@ -26,6 +26,51 @@ struct RuleContext {
             span: span.map(SourceSpan.init), help: help)
     }
 
+    /// The findings of an `always`/`never` rule about one property of the message.
+    ///
+    /// Under `always` the property must hold, under `never` it must not; the other
+    /// applicabilities report nothing.
+    ///
+    /// - Parameters:
+    ///   - rule: the rule id.
+    ///   - configuration: the rule's configuration.
+    ///   - holds: whether the message has the property.
+    ///   - lacking: the finding's message, span and help when `always` and the property does not hold.
+    ///   - having: the finding's message, span and help when `never` and the property holds.
+    /// - Returns: at most one finding.
+    func applying(
+        _ rule: String, _ configuration: RuleConfiguration, holds: Bool,
+        lacking: @autoclosure () -> Violation, having: @autoclosure () -> Violation
+    ) -> [Finding] {
+        let violation: Violation
+        switch configuration.applicability {
+        case .always where !holds: violation = lacking()
+        case .never where holds: violation = having()
+        default: return []
+        }
+        return [finding(rule, configuration, violation.message, at: violation.span, help: violation.help)]
+    }
+
+    /// The findings of a leading-blank rule: a section that should (`always`) or should not
+    /// (`never`) be preceded by a blank line.
+    ///
+    /// - Parameters:
+    ///   - section: `body` or `footer`, for the message.
+    ///   - blank: whether the line before the section is blank.
+    ///   - line: the line the finding points at.
+    ///   - place: where the blank line goes, for the help, e.g. `after the header`.
+    func leadingBlankFindings(
+        _ rule: String, _ configuration: RuleConfiguration, section: String, blank: Bool, line: Int, place: String
+    ) -> [Finding] {
+        applying(
+            rule, configuration, holds: blank,
+            lacking: Violation(
+                "the \(section) does not begin with a blank line", at: lineSpan(line),
+                help: "insert a blank line \(place)"),
+            having: Violation(
+                "the \(section) begins with a blank line", at: lineSpan(line), help: "remove the blank line \(place)"))
+    }
+
     /// The span of the whole header line.
     var headerSpan: MessageSpan? {
         guard let line = parsed.headerLine, let header = parsed.header else { return nil }
@@ -41,6 +86,23 @@ struct RuleContext {
     /// A span covering a whole line.
     func lineSpan(_ number: Int) -> MessageSpan {
         MessageSpan(line: number, column: 1, length: max(1, parsed.line(number)?.count ?? 1))
+    }
+}
+
+/// What a finding says and where: its message, span and help.
+struct Violation {
+    /// The finding's message.
+    let message: String
+    /// Where the finding points, if anywhere.
+    let span: MessageSpan?
+    /// How to fix it.
+    let help: String?
+
+    /// Creates a violation.
+    init(_ message: String, at span: MessageSpan?, help: String? = nil) {
+        self.message = message
+        self.span = span
+        self.help = help
     }
 }
 
