@@ -10,11 +10,40 @@ protocol CommitRule: Sendable {
 }
 
 /// What a rule sees: the parsed message and the settings.
+///
+/// Facts several rules need (the header's length, the git trailers) are worked out once per
+/// message here, not once per rule.
 struct RuleContext {
     /// The parsed, cleaned message.
     let parsed: ParsedMessage
     /// The lint settings.
     let settings: LintSettings
+    /// The header's length in `Character`s (0 when there is no header).
+    let headerLength: Int
+    /// Work done on first use and shared by every rule of one lint run.
+    private let shared: SharedFacts
+
+    /// Creates the context of one lint run.
+    init(parsed: ParsedMessage, settings: LintSettings) {
+        self.parsed = parsed
+        self.settings = settings
+        self.headerLength = parsed.header?.count ?? 0
+        self.shared = SharedFacts(parsed)
+    }
+
+    /// The git trailers of the message and the lines they cover (found on first use).
+    var gitTrailers: (trailers: [GitTrailer], lines: Set<Int>) { shared.gitTrailers }
+
+    /// Whether a body or footer line is exempt from the line-length rules under the settings.
+    ///
+    /// - Parameters:
+    ///   - number: the 1-based line number.
+    ///   - text: the line's text.
+    func isLengthExempt(_ number: Int, _ text: String) -> Bool {
+        if settings.exemptURLLines && containsURL(text) { return true }
+        if settings.exemptTrailers && gitTrailers.lines.contains(number) { return true }
+        return false
+    }
 
     /// A finding of the given rule at the configured level.
     func finding(
@@ -73,20 +102,28 @@ struct RuleContext {
 
     /// The span of the whole header line.
     var headerSpan: MessageSpan? {
-        guard let line = parsed.headerLine, let header = parsed.header else { return nil }
-        return MessageSpan(line: line, column: 1, length: max(1, header.count))
+        guard let line = parsed.headerLine else { return nil }
+        return MessageSpan(line: line, column: 1, length: max(1, headerLength))
     }
 
     /// A span just after the end of the header (where something is missing).
     var headerEndSpan: MessageSpan? {
-        guard let line = parsed.headerLine, let header = parsed.header else { return nil }
-        return MessageSpan(line: line, column: header.count + 1, length: 1)
+        guard let line = parsed.headerLine else { return nil }
+        return MessageSpan(line: line, column: headerLength + 1, length: 1)
     }
 
     /// A span covering a whole line.
     func lineSpan(_ number: Int) -> MessageSpan {
         MessageSpan(line: number, column: 1, length: max(1, parsed.line(number)?.count ?? 1))
     }
+}
+
+/// Facts about a message computed lazily, at most once per lint run.
+private final class SharedFacts {
+    let parsed: ParsedMessage
+    lazy var gitTrailers = ShipshapePolicy.gitTrailers(parsed)
+
+    init(_ parsed: ParsedMessage) { self.parsed = parsed }
 }
 
 /// What a finding says and where: its message, span and help.

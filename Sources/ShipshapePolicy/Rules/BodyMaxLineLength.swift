@@ -30,13 +30,12 @@ func lineLengthFindings(
     _ id: String, what: String, lines: ClosedRange<Int>, _ context: RuleContext, _ configuration: RuleConfiguration
 ) -> [Finding] {
     guard let limit = configuration.integerValue else { return [] }
-    let trailerLines = context.settings.exemptTrailers ? gitTrailers(context.parsed).lines : []
     var findings: [Finding] = []
     var unreported = 0
     for number in lines {
         guard let text = context.parsed.line(number) else { continue }
         let length = jsLength(text)
-        guard length > limit, !isLengthExempt(number, context, trailerLines: trailerLines) else { continue }
+        guard length > limit, !context.isLengthExempt(number, text) else { continue }
         guard findings.count < maxLineLengthFindings else {
             unreported += 1
             continue

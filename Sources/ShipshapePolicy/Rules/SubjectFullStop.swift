@@ -23,7 +23,7 @@ enum SubjectFullStopRule: CommitRule {
         var hasStop = false
         if let last = header.utf16.last { hasStop = String(decoding: [last], as: UTF16.self) == stop }
         if header.hasSuffix("...") { hasStop = false }
-        let span = MessageSpan(line: line, column: max(1, header.count), length: 1)
+        let span = MessageSpan(line: line, column: max(1, context.headerLength), length: 1)
         return context.applying(
             descriptor.id, configuration, holds: hasStop,
             lacking: Violation(

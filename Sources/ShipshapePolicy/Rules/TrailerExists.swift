@@ -18,7 +18,7 @@ enum TrailerExistsRule: CommitRule {
 
     static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
         let value = configuration.stringValue ?? "Signed-off-by:"
-        let trailers = gitTrailers(context.parsed).trailers
+        let trailers = context.gitTrailers.trailers
         let found = trailers.first { $0.normalized.hasPrefix(value) }
         let last = context.parsed.lines.count
         return context.applying(

@@ -26,11 +26,3 @@ func containsURL(_ text: String) -> Bool {
 private func isASCIIWordScalar(_ s: Unicode.Scalar) -> Bool {
     s.isASCII && isASCIIWord(UInt8(s.value))
 }
-
-/// Whether a body or footer line is exempt from the line-length rules under the settings.
-func isLengthExempt(_ number: Int, _ context: RuleContext, trailerLines: Set<Int>) -> Bool {
-    guard let text = context.parsed.line(number) else { return false }
-    if context.settings.exemptURLLines && containsURL(text) { return true }
-    if context.settings.exemptTrailers && trailerLines.contains(number) { return true }
-    return false
-}
