@@ -55,3 +55,12 @@ package struct Finding: Sendable, Hashable {
         self.help = help
     }
 }
+
+extension Sequence<Finding> {
+    /// The error-level findings.
+    package var errors: [Finding] { filter { $0.severity == .error } }
+    /// The warning-level findings.
+    package var warnings: [Finding] { filter { $0.severity == .warning } }
+    /// Whether none of the findings is an error (warnings are allowed).
+    package var hasNoErrors: Bool { !contains { $0.severity == .error } }
+}

@@ -81,9 +81,7 @@ package struct Renderer: Sendable {
                 }
             }
             var message = finding.message
-            if let commit = report.commit {
-                message = "commit \(commit.prefix(7))" + (report.summary.map { " (\($0))" } ?? "") + ": " + message
-            }
+            if let commit = report.commitLabel { message = commit + ": " + message }
             if let help = finding.help { message += " — help: " + help }
             let command = finding.severity == .error ? "error" : "warning"
             out += "::\(command) \(properties.joined(separator: ","))::\(Renderer.escapeData(Renderer.printable(message, keepingNewlines: true)))\n"
@@ -140,7 +138,7 @@ package struct Renderer: Sendable {
             return out
         }
         let lines = report.text.map(Renderer.splitLines) ?? []
-        let origin = report.commit.map { "commit \($0.prefix(7))" + (report.summary.map { " (\($0))" } ?? "") } ?? report.origin
+        let origin = report.commitLabel ?? report.origin
         for finding in report.findings {
             let level = finding.severity == .error ? paint("error", .error) : paint("warning", .warning)
             var location = origin
@@ -236,5 +234,12 @@ extension String {
         var out = ""
         for c in self { if c == "\t" { out += "    " } else { out.append(c) } }
         return out
+    }
+}
+
+extension SubjectReport {
+    /// How findings name the commit in range mode: `commit 1a2b3c4 (summary)`; nil otherwise.
+    fileprivate var commitLabel: String? {
+        commit.map { "commit \($0.prefix(7))" + (summary.map { " (\($0))" } ?? "") }
     }
 }

@@ -31,11 +31,11 @@ package struct SubjectReport: Sendable, Hashable {
     }
 
     /// Error-level findings.
-    package var errors: [Finding] { findings.filter { $0.severity == .error } }
+    package var errors: [Finding] { findings.errors }
     /// Warning-level findings.
-    package var warnings: [Finding] { findings.filter { $0.severity == .warning } }
+    package var warnings: [Finding] { findings.warnings }
     /// True when no error-level finding was made (warnings are allowed).
-    package var isValid: Bool { !findings.contains { $0.severity == .error } }
+    package var isValid: Bool { findings.hasNoErrors }
 }
 
 /// The output formats every command offers.

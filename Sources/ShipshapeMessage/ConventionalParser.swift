@@ -30,40 +30,37 @@ package func parseConventionalHeader(_ header: String, line: Int = 1) -> HeaderF
     let bangColon: [UInt8] = [0x21, 0x3A, 0x20]  // "!: "
     let colon: [UInt8] = [0x3A, 0x20]  // ": "
 
-    // Returns (scopeEnd, subjectStart, bang) for the last ')' followed by the wanted separator.
-    func scoped(allowPlain: Bool) -> (Int, Int, Bool)? {
+    /// A header split: the scope's bytes (if parenthesised), where the subject starts, and `!`.
+    typealias Split = (scope: Range<Int>?, subjectStart: Int, bang: Bool)
+
+    // The last ')' followed by the wanted separator (`!: `, or also `: ` when `allowPlain`).
+    func scoped(allowPlain: Bool) -> Split? {
         guard t < n && b[t] == 0x28 else { return nil }
         var q = n - 1
         while q > t {
             if b[q] == 0x29 {
-                if has(bangColon, at: q + 1) { return (q, q + 4, true) }
-                if allowPlain && has(colon, at: q + 1) { return (q, q + 3, false) }
+                if has(bangColon, at: q + 1) { return ((t + 1)..<q, q + 4, true) }
+                if allowPlain && has(colon, at: q + 1) { return ((t + 1)..<q, q + 3, false) }
             }
             q -= 1
         }
         return nil
     }
 
-    var scopeRange: Range<Int>? = nil
-    var subjectStart: Int
-    var bang: Bool
-    if let (end, start, _) = scoped(allowPlain: false) {
-        scopeRange = (t + 1)..<end
-        subjectStart = start
-        bang = true
+    // The breaking grammar before the plain one, each with a scope before without.
+    let split: Split
+    if let scopedBang = scoped(allowPlain: false) {
+        split = scopedBang
     } else if has(bangColon, at: t) {
-        subjectStart = t + 3
-        bang = true
-    } else if let (end, start, isBang) = scoped(allowPlain: true) {
-        scopeRange = (t + 1)..<end
-        subjectStart = start
-        bang = isBang
+        split = (nil, t + 3, true)
+    } else if let scopedAny = scoped(allowPlain: true) {
+        split = scopedAny
     } else if has(colon, at: t) {
-        subjectStart = t + 2
-        bang = false
+        split = (nil, t + 2, false)
     } else {
         return nil
     }
+    let (scopeRange, subjectStart, bang) = split
 
     var fields = HeaderFields(hasExclamationMark: bang)
     if t > 0 { (fields.type, fields.typeSpan) = extract(header, 0..<t, line: line) }

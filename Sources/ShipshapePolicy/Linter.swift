@@ -25,11 +25,11 @@ package struct LintReport: Sendable {
     }
 
     /// The error-level findings.
-    package var errors: [Finding] { findings.filter { $0.severity == .error } }
+    package var errors: [Finding] { findings.errors }
     /// The warning-level findings.
-    package var warnings: [Finding] { findings.filter { $0.severity == .warning } }
+    package var warnings: [Finding] { findings.warnings }
     /// Whether no error-level finding was reported (ignored and empty messages are valid).
-    package var isValid: Bool { !findings.contains { $0.severity == .error } }
+    package var isValid: Bool { findings.hasNoErrors }
 }
 
 /// Lints cleaned commit messages against commitlint's rules under the given settings.

@@ -91,3 +91,29 @@ package struct LintSettings: Sendable {
     /// The defaults: commitlint's `@commitlint/config-conventional`.
     package init() {}
 }
+
+extension RuleConfiguration {
+    /// The integer value, if the rule has one.
+    var integerValue: Int? {
+        if case let .integer(n) = value { return n }
+        return nil
+    }
+
+    /// The single string value (or the first of a list).
+    var stringValue: String? {
+        switch value {
+        case let .string(s): return s
+        case let .strings(list): return list.first
+        default: return nil
+        }
+    }
+
+    /// The value as a list of strings.
+    var stringList: [String] {
+        switch value {
+        case let .string(s): return [s]
+        case let .strings(list): return list
+        default: return []
+        }
+    }
+}

@@ -11,22 +11,13 @@ enum BodyEmptyRule: CommitRule {
         exampleConfiguration: .init(.error, .never))
 
     static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
-        let body = context.parsed.body
-        switch configuration.applicability {
-        case .never where body == nil:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the message has no body", at: context.headerEndSpan,
-                    help: "explain what and why in a body after a blank line")
-            ]
-        case .always where body != nil:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the message must not have a body",
-                    at: context.parsed.bodyLines.map { context.lineSpan($0.lowerBound) }, help: "remove the body")
-            ]
-        default:
-            return []
-        }
+        return context.applying(
+            descriptor.id, configuration, holds: context.parsed.body == nil,
+            lacking: Violation(
+                "the message must not have a body", at: context.parsed.bodyLines.map { context.lineSpan($0.lowerBound) },
+                help: "remove the body"),
+            having: Violation(
+                "the message has no body", at: context.headerEndSpan,
+                help: "explain what and why in a body after a blank line"))
     }
 }

@@ -12,22 +12,8 @@ enum BodyLeadingBlankRule: CommitRule {
     static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
         guard context.parsed.body != nil, let headerLine = context.parsed.headerLine else { return [] }
         let next = headerLine + 1
-        let blank = context.parsed.line(next) == ""
-        switch configuration.applicability {
-        case .always where !blank:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the body does not begin with a blank line",
-                    at: context.lineSpan(next), help: "insert a blank line after the header")
-            ]
-        case .never where blank:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the body begins with a blank line", at: context.lineSpan(next),
-                    help: "remove the blank line after the header")
-            ]
-        default:
-            return []
-        }
+        return context.leadingBlankFindings(
+            descriptor.id, configuration, section: "body", blank: context.parsed.line(next) == "", line: next,
+            place: "after the header")
     }
 }

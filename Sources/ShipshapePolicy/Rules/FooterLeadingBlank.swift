@@ -12,22 +12,8 @@ enum FooterLeadingBlankRule: CommitRule {
     static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
         guard let footerLines = context.parsed.footerLines else { return [] }
         let first = footerLines.lowerBound
-        let blank = context.parsed.line(first - 1) == ""
-        switch configuration.applicability {
-        case .always where !blank:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the footer does not begin with a blank line",
-                    at: context.lineSpan(first), help: "insert a blank line before this line")
-            ]
-        case .never where blank:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the footer begins with a blank line", at: context.lineSpan(first),
-                    help: "remove the blank line before this line")
-            ]
-        default:
-            return []
-        }
+        return context.leadingBlankFindings(
+            descriptor.id, configuration, section: "footer", blank: context.parsed.line(first - 1) == "", line: first,
+            place: "before this line")
     }
 }

@@ -11,25 +11,16 @@ enum ScopeEmptyRule: CommitRule {
         exampleConfiguration: .init(.error, .never))
 
     static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
-        let scope = context.parsed.scope
-        switch configuration.applicability {
-        case .never where scope == nil:
-            let span = context.parsed.fields.typeSpan.map {
-                MessageSpan(line: $0.line, column: $0.column + $0.length, length: 1)
-            }
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the header has no scope", at: span ?? context.headerSpan,
-                    help: "add a scope after the type, e.g. \"fix(api): ...\"")
-            ]
-        case .always where scope != nil:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the header must not have a scope", at: context.parsed.fields.scopeSpan,
-                    help: "remove the scope and its parentheses")
-            ]
-        default:
-            return []
+        let span = context.parsed.fields.typeSpan.map {
+            MessageSpan(line: $0.line, column: $0.column + $0.length, length: 1)
         }
+        return context.applying(
+            descriptor.id, configuration, holds: context.parsed.scope == nil,
+            lacking: Violation(
+                "the header must not have a scope", at: context.parsed.fields.scopeSpan,
+                help: "remove the scope and its parentheses"),
+            having: Violation(
+                "the header has no scope", at: span ?? context.headerSpan,
+                help: "add a scope after the type, e.g. \"fix(api): ...\""))
     }
 }

@@ -18,21 +18,11 @@ enum SignedOffByRule: CommitRule {
         guard let index = lines.lastIndex(where: { !$0.isEmpty && !$0.hasPrefix("#") }) else { return [] }
         let signed = lines[index].hasPrefix(value)
         let span = context.lineSpan(index + 1)
-        switch configuration.applicability {
-        case .always where !signed:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the message is not signed off", at: span,
-                    help: "end the message with a \(quoted(value)) line (git commit -s)")
-            ]
-        case .never where signed:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the message must not be signed off", at: span,
-                    help: "remove the \(quoted(value)) line")
-            ]
-        default:
-            return []
-        }
+        return context.applying(
+            descriptor.id, configuration, holds: signed,
+            lacking: Violation(
+                "the message is not signed off", at: span,
+                help: "end the message with a \(quoted(value)) line (git commit -s)"),
+            having: Violation("the message must not be signed off", at: span, help: "remove the \(quoted(value)) line"))
     }
 }

@@ -10,28 +10,14 @@ enum SubjectEmptyRule: CommitRule {
         failingExamples: ["fix:", "Update README.md", "feat(api: unclosed scope"])
 
     static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
-        let subject = context.parsed.subject
-        switch configuration.applicability {
-        case .never where subject == nil:
-            let help: String
-            if context.parsed.type != nil {
-                help = missingDescriptionHelp(context.parsed.header ?? "")
-            } else {
-                let types = context.settings.configuration(for: TypeEnumRule.descriptor).stringList
-                help = headerHelp(context.parsed.header ?? "", types: types)
-            }
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the header has no subject", at: context.headerEndSpan, help: help)
-            ]
-        case .always where subject != nil:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the header must not have a subject",
-                    at: context.parsed.fields.subjectSpan, help: "remove the subject")
-            ]
-        default:
-            return []
-        }
+        let header = context.parsed.header ?? ""
+        return context.applying(
+            descriptor.id, configuration, holds: context.parsed.subject == nil,
+            lacking: Violation(
+                "the header must not have a subject", at: context.parsed.fields.subjectSpan, help: "remove the subject"),
+            having: Violation(
+                "the header has no subject", at: context.headerEndSpan,
+                help: context.parsed.type != nil
+                    ? missingDescriptionHelp(header) : headerHelp(header, types: allowedTypes(context))))
     }
 }

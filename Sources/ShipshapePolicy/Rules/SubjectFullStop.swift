@@ -23,22 +23,11 @@ enum SubjectFullStopRule: CommitRule {
         var hasStop = false
         if let last = header.utf16.last { hasStop = String(decoding: [last], as: UTF16.self) == stop }
         if header.hasSuffix("...") { hasStop = false }
-        let span = MessageSpan(line: line, column: max(1, header.count), length: 1)
-        switch configuration.applicability {
-        case .never where hasStop:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the subject ends with \(quoted(stop))", at: span,
-                    help: "remove the trailing \(quoted(stop))")
-            ]
-        case .always where !hasStop:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the subject does not end with \(quoted(stop))", at: span,
-                    help: "end the subject with \(quoted(stop))")
-            ]
-        default:
-            return []
-        }
+        let span = MessageSpan(line: line, column: max(1, context.headerLength), length: 1)
+        return context.applying(
+            descriptor.id, configuration, holds: hasStop,
+            lacking: Violation(
+                "the subject does not end with \(quoted(stop))", at: span, help: "end the subject with \(quoted(stop))"),
+            having: Violation("the subject ends with \(quoted(stop))", at: span, help: "remove the trailing \(quoted(stop))"))
     }
 }

@@ -18,26 +18,16 @@ enum TrailerExistsRule: CommitRule {
 
     static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
         let value = configuration.stringValue ?? "Signed-off-by:"
-        let trailers = gitTrailers(context.parsed).trailers
+        let trailers = context.gitTrailers.trailers
         let found = trailers.first { $0.normalized.hasPrefix(value) }
         let last = context.parsed.lines.count
-        switch configuration.applicability {
-        case .always where found == nil:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the message has no \(quoted(value)) trailer",
-                    at: last > 0 ? context.lineSpan(last) : nil,
-                    help: "add a \(quoted(value)) trailer in the last paragraph")
-            ]
-        case .never:
-            guard let found else { return [] }
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the message must not have a \(quoted(value)) trailer",
-                    at: context.lineSpan(found.line), help: "remove the trailer")
-            ]
-        default:
-            return []
-        }
+        return context.applying(
+            descriptor.id, configuration, holds: found != nil,
+            lacking: Violation(
+                "the message has no \(quoted(value)) trailer", at: last > 0 ? context.lineSpan(last) : nil,
+                help: "add a \(quoted(value)) trailer in the last paragraph"),
+            having: Violation(
+                "the message must not have a \(quoted(value)) trailer", at: found.map { context.lineSpan($0.line) },
+                help: "remove the trailer"))
     }
 }

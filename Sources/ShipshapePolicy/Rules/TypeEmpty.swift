@@ -10,23 +10,11 @@ enum TypeEmptyRule: CommitRule {
         failingExamples: ["handle tabs", "feat : space before the colon", "hot-fix: hyphenated type", ": no type"])
 
     static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
-        let type = context.parsed.type
-        switch configuration.applicability {
-        case .never where type == nil:
-            let types = context.settings.configuration(for: TypeEnumRule.descriptor).stringList
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the header has no type", at: context.headerSpan,
-                    help: headerHelp(context.parsed.header ?? "", types: types))
-            ]
-        case .always where type != nil:
-            return [
-                context.finding(
-                    descriptor.id, configuration, "the header must not have a type", at: context.parsed.fields.typeSpan,
-                    help: "remove the type")
-            ]
-        default:
-            return []
-        }
+        return context.applying(
+            descriptor.id, configuration, holds: context.parsed.type == nil,
+            lacking: Violation("the header must not have a type", at: context.parsed.fields.typeSpan, help: "remove the type"),
+            having: Violation(
+                "the header has no type", at: context.headerSpan,
+                help: headerHelp(context.parsed.header ?? "", types: allowedTypes(context))))
     }
 }

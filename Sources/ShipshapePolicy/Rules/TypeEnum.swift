@@ -44,3 +44,8 @@ enum TypeEnumRule: CommitRule {
         }
     }
 }
+
+/// The allowed types (`type-enum`'s list in effect), for the help of the header rules.
+func allowedTypes(_ context: RuleContext) -> [String] {
+    context.settings.configuration(for: TypeEnumRule.descriptor).stringList
+}
