@@ -87,11 +87,6 @@ package enum ChangelogMarker {
     /// - Returns: the line, without terminator.
     package static func line(for commit: String) -> String { "<!-- \(keyword) synced=\(commit) -->" }
 
-    /// Whether a line is a marker (well formed or not).
-    static func isMarker(_ text: String) -> Bool {
-        trimmed(text).hasPrefix("<!-- \(keyword)")
-    }
-
     /// The commit id in a marker line, or nil when malformed.
     static func commit(in text: String) -> String? {
         let t = trimmed(text)
