@@ -87,11 +87,6 @@ package enum ChangelogMarker {
     /// - Returns: the line, without terminator.
     package static func line(for commit: String) -> String { "<!-- \(keyword) synced=\(commit) -->" }
 
-    /// Whether a line is a marker (well formed or not).
-    static func isMarker(_ text: String) -> Bool {
-        trimmed(text).hasPrefix("<!-- \(keyword)")
-    }
-
     /// The commit id in a marker line, or nil when malformed.
     static func commit(in text: String) -> String? {
         let t = trimmed(text)
@@ -115,8 +110,8 @@ package enum ChangelogMarker {
 package struct ChangelogDocument: Sendable, Hashable {
     /// The lines; concatenated with their terminators they are the file.
     package private(set) var lines: [DocumentLine]
-    /// What the indexer needs to know about each line, kept in step with `lines`: edits
-    /// re-classify only the lines they touch, so re-indexing never re-reads the text.
+    /// What the indexer needs to know about each line, kept in step with `lines` by `store(_:in:)`:
+    /// edits re-classify only the lines they touch, so re-indexing never re-reads the text.
     private var shapes: [LineShape] = []
     /// The lines before the first level-two heading (title, prose).
     package private(set) var preamble: Range<Int> = 0..<0
@@ -252,8 +247,7 @@ package struct ChangelogDocument: Sendable, Hashable {
                 lines[range.lowerBound - 1].terminator = .none
             }
         }
-        lines.replaceSubrange(range, with: newLines)
-        shapes.replaceSubrange(range, with: newLines.map { LineShape($0.text) })
+        store(newLines, in: range)
         _ = reindex()
     }
 
@@ -262,8 +256,7 @@ package struct ChangelogDocument: Sendable, Hashable {
     /// - Parameter updates: 0-based line indices and their new texts.
     package mutating func replaceTexts(_ updates: [(Int, String)]) {
         for (index, text) in updates where lines.indices.contains(index) {
-            lines[index].text = text
-            shapes[index] = LineShape(text)
+            store([DocumentLine(text: text, terminator: lines[index].terminator)], in: index..<(index + 1))
         }
         _ = reindex()
     }
@@ -276,11 +269,18 @@ package struct ChangelogDocument: Sendable, Hashable {
     package mutating func removeLines(_ ranges: [Range<Int>]) {
         let finalTerminator = lines.last?.terminator ?? newline
         for range in ranges.sorted(by: { $0.lowerBound > $1.lowerBound }) where range.upperBound <= lines.count {
-            lines.removeSubrange(range)
-            shapes.removeSubrange(range)
+            store([], in: range)
         }
         if finalTerminator == .none, let last = lines.indices.last { lines[last].terminator = .none }
         _ = reindex()
+    }
+
+    /// Replaces a range of lines and their shapes together: after parsing, the only place that
+    /// changes a line's text, so `shapes` stays in step with `lines`. (Terminators are changed
+    /// directly elsewhere; a line's shape does not depend on them.)
+    private mutating func store(_ newLines: [DocumentLine], in range: Range<Int>) {
+        lines.replaceSubrange(range, with: newLines)
+        shapes.replaceSubrange(range, with: newLines.map { LineShape($0.text) })
     }
 
     /// Inserts lines at an index, adding a blank line before or after them where the neighbour is

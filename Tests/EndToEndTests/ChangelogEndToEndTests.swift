@@ -129,6 +129,15 @@ import ShipshapeTestSupport
         #expect(try sandbox.read("CHANGELOG.md") == edited)
     }
 
+    /// Expects a git command that succeeded, said nothing about the changelog and left it as `synced`.
+    func expectChangelogLeftAlone(
+        by result: ProcessResult, in sandbox: GitSandbox, synced: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        #expect(result.status == 0, "\(result)", sourceLocation: sourceLocation)
+        #expect(!(result.stdout + result.stderr).contains("CHANGELOG.md"), "\(result)", sourceLocation: sourceLocation)
+        #expect(try sandbox.read("CHANGELOG.md") == synced, sourceLocation: sourceLocation)
+    }
+
     @Test func squashMergesAndOptedOutClonesAreNotSynced() throws {
         let (sandbox, _) = try sharedRepository()
         let synced = try sandbox.read("CHANGELOG.md")
@@ -137,18 +146,12 @@ import ShipshapeTestSupport
         try sandbox.gitOK("checkout", "-q", "main")
 
         // A squash merge commits nothing: post-merge gets "1" and does nothing.
-        let squash = try sandbox.git("merge", "-q", "--squash", "feature/x")
-        #expect(squash.status == 0, "\(squash)")
-        #expect(!(squash.stdout + squash.stderr).contains("CHANGELOG.md"), "\(squash)")
-        #expect(try sandbox.read("CHANGELOG.md") == synced)
+        try expectChangelogLeftAlone(by: sandbox.git("merge", "-q", "--squash", "feature/x"), in: sandbox, synced: synced)
         try sandbox.gitOK("reset", "-q", "--hard")
 
         // Opted out for this clone.
         try sandbox.gitOK("config", "shipshape.changelog.postMerge", "false")
-        let optedOut = try sandbox.git("merge", "-q", "--no-edit", "feature/x")
-        #expect(optedOut.status == 0, "\(optedOut)")
-        #expect(!(optedOut.stdout + optedOut.stderr).contains("CHANGELOG.md"), "\(optedOut)")
-        #expect(try sandbox.read("CHANGELOG.md") == synced)
+        try expectChangelogLeftAlone(by: sandbox.git("merge", "-q", "--no-edit", "feature/x"), in: sandbox, synced: synced)
 
         // Back on: the next merge syncs both commits.
         try sandbox.gitOK("config", "--unset", "shipshape.changelog.postMerge")
