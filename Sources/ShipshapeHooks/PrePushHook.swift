@@ -169,8 +169,8 @@ package enum PrePushHook {
     ///   - remoteURL: git's second argument.
     ///   - input: standard input.
     ///   - invocation: working directory and environment.
-    ///   - versionSettings: the version settings; nil reads `[versions]`, `[push]` and
-    ///     `[changelog] path` from `.shipshape.toml`.
+    ///   - versionSettings: the version settings; nil reads `[versions]`, `[push]`, the
+    ///     `[changelog] path` and `prerelease-tags-are-releases` from `.shipshape.toml`.
     /// - Returns: one report per pushed ref with findings, and a summary line as advice.
     /// - Throws: `HookError` for malformed input, an unreadable repository or configuration.
     package static func run(
@@ -185,11 +185,7 @@ package enum PrePushHook {
         }
         let context = try RepositoryContext.load(from: invocation.workingDirectory, invocation: invocation, requireRepository: true)
         guard let repository = context.repository else { throw .notARepository(path: invocation.workingDirectory) }
-        var settings = versionSettings ?? context.configuration.prePushSettings
-        if versionSettings == nil {
-            // `[changelog] prerelease-tags-are-releases`: whether a pre-release tag needs its own section.
-            settings.prereleaseTagsAreReleases = context.configuration.changelog.prereleaseTagsAreReleases
-        }
+        let settings = versionSettings ?? context.configuration.prePushSettings
         let gate = VersionGate(repository: repository, settings: settings)
         let pushedTags = Set(live.filter(\.isTag).map(\.shortRemoteName))
         let remote = RemoteView(name: remoteName)

@@ -288,6 +288,7 @@ private func failure(_ text: String, sourceLocation: SourceLocation = #_sourceLo
         #expect(!changelog.linkCommits)
         #expect(changelog.tagPrefix == "")
         #expect(changelog.prereleaseTagsAreReleases)
+        #expect(configuration.prePushSettings.prereleaseTagsAreReleases)
         #expect(!changelog.postMerge)
         #expect(changelog.categories == [
             ChangelogCategory(title: "Features", types: ["feat"]), ChangelogCategory(title: "Bug Fixes", types: ["fix", "perf"]),
