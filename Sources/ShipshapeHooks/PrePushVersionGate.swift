@@ -1,0 +1,131 @@
+package import ShipshapeDiagnostics
+package import ShipshapeGit
+import ShipshapeMessage
+package import ShipshapeVersioning
+
+/// several refs share (the snapshot at a commit, the release tags).
+///
+/// Everything is read through libgit2 at the commits concerned, never from the work tree.
+package final class VersionGate {
+    /// The repository.
+    package let repository: Repository
+    /// The version settings.
+    package let settings: VersionSettings
+    private var snapshots: [ObjectID: VersionSnapshot] = [:]
+    private var releaseTagsCache: [(tag: Tag, version: SemanticVersion)]?
+
+    /// Creates a gate.
+    package init(repository: Repository, settings: VersionSettings) {
+        self.repository = repository
+        self.settings = settings
+    }
+
+    /// The version sources at a commit.
+    ///
+    /// - Throws: `HookError.git` when the commit cannot be read.
+    package func snapshot(at commit: ObjectID) throws(HookError) -> VersionSnapshot {
+        if let cached = snapshots[commit] { return cached }
+        let repository = self.repository
+        let snapshot: VersionSnapshot
+        do {
+            // One commit and tree lookup for every candidate file.
+            let tree = try repository.tree(of: commit)
+            snapshot = try VersionSnapshot.collect(
+                settings: settings,
+                read: { (path: String) throws(GitError) -> [UInt8]? in try tree.blob(at: path) },
+                subdirectories: { (path: String) throws(GitError) -> [String]? in
+                    try repository.subdirectoryNames(in: path, at: commit)
+                })
+        } catch {
+            throw .git(error)
+        }
+        snapshots[commit] = snapshot
+        return snapshot
+    }
+
+    /// Every tag that names a version under the tag format, highest version first.
+    package func releaseTags() throws(HookError) -> [(tag: Tag, version: SemanticVersion)] {
+        if let releaseTagsCache { return releaseTagsCache }
+        let tags: [Tag]
+        do { tags = try repository.tags() } catch { throw .git(error) }
+        let result = tags.compactMap { tag in settings.tagFormat.version(fromTag: tag.name).map { (tag, $0) } }
+            .sorted { $0.1 > $1.1 }
+        releaseTagsCache = result
+        return result
+    }
+
+    /// The highest-version release tag whose commit is an ancestor of (or is) `commit`.
+    ///
+    /// - Parameters:
+    ///   - commit: the commit whose history is searched.
+    ///   - excluding: tag names to ignore (tags in this push).
+    ///   - excludingCommit: ignore tags on this very commit (`shipshape check` of a tagged release).
+    ///   - releasesOnly: skip pre-release tags (the base of the bump check).
+    /// - Returns: the tag, or nil.
+    package func latestTag(
+        reachableFrom commit: ObjectID, excluding: Set<String> = [], excludingCommit: Bool = false, releasesOnly: Bool
+    ) throws(HookError) -> (tag: Tag, version: SemanticVersion)? {
+        for entry in try releaseTags() {
+            if excluding.contains(entry.tag.name) || (releasesOnly && entry.version.isPreRelease) { continue }
+            if excludingCommit && entry.tag.target == commit { continue }
+            do {
+                if try repository.isAncestor(entry.tag.target, of: commit) { return entry }
+            } catch {
+                throw .git(error)
+            }
+        }
+        return nil
+    }
+
+    /// The commits after `base` up to `tip`, parsed.
+    package func commitInfos(since base: ObjectID?, to tip: ObjectID) throws(HookError) -> [CommitInfo] {
+        var result: [CommitInfo] = []
+        do {
+            try repository.walkCommits(CommitRange(excluded: base.map { [$0] } ?? [], included: [tip])) { commit in
+                let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
+                result.append(CommitInfo(shortID: commit.id.short(), message: cleaned))
+                return .continue
+            }
+        } catch {
+            throw .git(error)
+        }
+        return result
+    }
+
+    /// Checks 5 and 6 for a commit whose version changed (or a release branch or tag): the
+    /// version against the old one and the latest release tag, and the bump against the
+    /// commits since the latest release.
+    ///
+    /// - Parameters:
+    ///   - old: the version before (nil when unknown or first).
+    ///   - new: the version at `tip`.
+    ///   - tip: the commit.
+    ///   - label: how to name the commit.
+    ///   - excluding: tags of this push.
+    ///   - excludingCommit: ignore tags on `tip` itself.
+    ///   - monotonic: run check 5.
+    /// - Returns: the findings.
+    package func progressFindings(
+        old: SemanticVersion?, new: SemanticVersion, tip: ObjectID, label: String, excluding: Set<String>,
+        excludingCommit: Bool = false, monotonic: Bool = true
+    ) throws(HookError) -> [Finding] {
+        var findings: [Finding] = []
+        if monotonic && settings.isEnabled(.monotonic) {
+            let latest = try latestTag(reachableFrom: tip, excluding: excluding, excludingCommit: excludingCommit, releasesOnly: false)
+            findings += VersionChecks.monotonic(
+                old: old, new: new,
+                latestTag: latest.map { ReleaseTag(name: $0.tag.name, version: $0.version, isAnnotated: $0.tag.isAnnotated) },
+                commit: label, settings: settings)
+        }
+        if settings.isEnabled(.bumpLevel),
+            let base = try latestTag(reachableFrom: tip, excluding: excluding, excludingCommit: excludingCommit, releasesOnly: true),
+            new > base.version
+        {
+            let commits = try commitInfos(since: base.tag.target, to: tip)
+            findings += VersionChecks.bumpLevel(
+                base: ReleaseTag(name: base.tag.name, version: base.version, isAnnotated: base.tag.isAnnotated), new: new,
+                commits: commits, commit: label, settings: settings)
+        }
+        return findings
+    }
+}
