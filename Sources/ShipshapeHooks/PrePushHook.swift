@@ -94,9 +94,7 @@ package enum PrePushHook {
                     if let version = settings.tagFormat.version(fromTag: ref.shortRemoteName) {
                         let tag = ReleaseTag(name: ref.shortRemoteName, version: version, isAnnotated: isTagObject)
                         var changelog: [UInt8]?
-                        if let path = settings.changelogPath {
-                            do { changelog = try repository.blob(at: path, in: tip) } catch { throw .git(error) }
-                        }
+                        if let path = settings.changelogPath { changelog = try gate.blob(at: path, in: tip) }
                         findings += VersionChecks.tagMatches(tag, commit: label, snapshot: snapshot, changelog: changelog, settings: settings)
                         findings += try gate.progressFindings(
                             old: nil, new: version, tip: tip, label: label, excluding: pushedTags.union([tag.name]), excludingCommit: false)

@@ -12,6 +12,7 @@ package final class VersionGate {
     /// The version settings.
     package let settings: VersionSettings
     private var snapshots: [ObjectID: VersionSnapshot] = [:]
+    private var trees: [ObjectID: CommitTree] = [:]
     private var releaseTagsCache: [(tag: Tag, version: SemanticVersion)]?
 
     /// Creates a gate.
@@ -29,7 +30,7 @@ package final class VersionGate {
         let snapshot: VersionSnapshot
         do {
             // One commit and tree lookup for every candidate file.
-            let tree = try repository.tree(of: commit)
+            let tree = try self.tree(of: commit)
             snapshot = try VersionSnapshot.collect(
                 settings: settings,
                 read: { (path: String) throws(GitError) -> [UInt8]? in try tree.blob(at: path) },
@@ -41,6 +42,22 @@ package final class VersionGate {
         }
         snapshots[commit] = snapshot
         return snapshot
+    }
+
+    /// A file's bytes at a commit, read from the same tree as the commit's snapshot.
+    ///
+    /// - Returns: the bytes, or nil when the commit has no such file.
+    /// - Throws: `HookError.git` when the commit or the file cannot be read.
+    package func blob(at path: String, in commit: ObjectID) throws(HookError) -> [UInt8]? {
+        do { return try tree(of: commit).blob(at: path) } catch { throw .git(error) }
+    }
+
+    /// The tree of a commit, looked up once.
+    private func tree(of commit: ObjectID) throws(GitError) -> CommitTree {
+        if let cached = trees[commit] { return cached }
+        let tree = try repository.tree(of: commit)
+        trees[commit] = tree
+        return tree
     }
 
     /// Every tag that names a version under the tag format, highest version first.
