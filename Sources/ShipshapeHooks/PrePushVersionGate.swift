@@ -13,7 +13,10 @@ package final class VersionGate {
     package let settings: VersionSettings
     private var snapshots: [ObjectID: VersionSnapshot] = [:]
     private var trees: [ObjectID: CommitTree] = [:]
-    private var releaseTagsCache: [(tag: Tag, version: SemanticVersion)]?
+    private var releaseTagsCache: [VersionTag]?
+
+    /// A tag and the version its name holds under the tag format.
+    package typealias VersionTag = (tag: Tag, version: SemanticVersion)
 
     /// Creates a gate.
     package init(repository: Repository, settings: VersionSettings) {
@@ -61,7 +64,7 @@ package final class VersionGate {
     }
 
     /// Every tag that names a version under the tag format, highest version first.
-    package func releaseTags() throws(HookError) -> [(tag: Tag, version: SemanticVersion)] {
+    package func releaseTags() throws(HookError) -> [VersionTag] {
         if let releaseTagsCache { return releaseTagsCache }
         let tags: [Tag]
         do { tags = try repository.tags() } catch { throw .git(error) }
@@ -71,27 +74,35 @@ package final class VersionGate {
         return result
     }
 
-    /// The highest-version release tag whose commit is an ancestor of (or is) `commit`.
+    /// The highest-version release tags whose commits are ancestors of (or are) `commit`: any
+    /// tag, and the highest non-pre-release one, found in one pass over the tags.
     ///
     /// - Parameters:
     ///   - commit: the commit whose history is searched.
     ///   - excluding: tag names to ignore (tags in this push).
     ///   - excludingCommit: ignore tags on this very commit (`shipshape check` of a tagged release).
-    ///   - releasesOnly: skip pre-release tags (the base of the bump check).
-    /// - Returns: the tag, or nil.
-    package func latestTag(
-        reachableFrom commit: ObjectID, excluding: Set<String> = [], excludingCommit: Bool = false, releasesOnly: Bool
-    ) throws(HookError) -> (tag: Tag, version: SemanticVersion)? {
-        for entry in try releaseTags() {
-            if excluding.contains(entry.tag.name) || (releasesOnly && entry.version.isPreRelease) { continue }
-            if excludingCommit && entry.tag.target == commit { continue }
-            do {
-                if try repository.isAncestor(entry.tag.target, of: commit) { return entry }
-            } catch {
-                throw .git(error)
+    ///   - latest: search for the latest tag of any kind (the monotonic check).
+    ///   - release: search for the latest non-pre-release tag (the base of the bump check).
+    /// - Returns: the tags searched for and found, else nil.
+    package func latestTags(
+        reachableFrom commit: ObjectID, excluding: Set<String> = [], excludingCommit: Bool = false, latest: Bool, release: Bool
+    ) throws(HookError) -> (latest: VersionTag?, release: VersionTag?) {
+        var found: (latest: VersionTag?, release: VersionTag?) = (nil, nil)
+        // Tags come highest first: once the latest tag is known, only a release can still matter.
+        var wantsLatest = latest
+        for entry in try releaseTags() where wantsLatest || (release && !entry.version.isPreRelease) {
+            if excluding.contains(entry.tag.name) || (excludingCommit && entry.tag.target == commit) { continue }
+            let reachable: Bool
+            do { reachable = try repository.isAncestor(entry.tag.target, of: commit) } catch { throw .git(error) }
+            guard reachable else { continue }
+            if wantsLatest {
+                found.latest = entry
+                wantsLatest = false
             }
+            if release && !entry.version.isPreRelease { found.release = entry }
+            if !release || found.release != nil { break }
         }
-        return nil
+        return found
     }
 
     /// The commits after `base` up to `tip`, parsed.
@@ -127,17 +138,17 @@ package final class VersionGate {
         excludingCommit: Bool = false, monotonic: Bool = true
     ) throws(HookError) -> [Finding] {
         var findings: [Finding] = []
-        if monotonic && settings.isEnabled(.monotonic) {
-            let latest = try latestTag(reachableFrom: tip, excluding: excluding, excludingCommit: excludingCommit, releasesOnly: false)
+        let checksMonotonic = monotonic && settings.isEnabled(.monotonic)
+        let tags = try latestTags(
+            reachableFrom: tip, excluding: excluding, excludingCommit: excludingCommit,
+            latest: checksMonotonic, release: settings.isEnabled(.bumpLevel))
+        if checksMonotonic {
             findings += VersionChecks.monotonic(
                 old: old, new: new,
-                latestTag: latest.map { ReleaseTag(name: $0.tag.name, version: $0.version, isAnnotated: $0.tag.isAnnotated) },
+                latestTag: tags.latest.map { ReleaseTag(name: $0.tag.name, version: $0.version, isAnnotated: $0.tag.isAnnotated) },
                 commit: label, settings: settings)
         }
-        if settings.isEnabled(.bumpLevel),
-            let base = try latestTag(reachableFrom: tip, excluding: excluding, excludingCommit: excludingCommit, releasesOnly: true),
-            new > base.version
-        {
+        if let base = tags.release, new > base.version {
             let commits = try commitInfos(since: base.tag.target, to: tip)
             findings += VersionChecks.bumpLevel(
                 base: ReleaseTag(name: base.tag.name, version: base.version, isAnnotated: base.tag.isAnnotated), new: new,
