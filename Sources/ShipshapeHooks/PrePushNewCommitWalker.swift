@@ -55,7 +55,7 @@ final class NewCommitWalker {
                 if result.oldest == nil { result.oldest = commit }
                 result.ids.insert(commit.id)
                 walked.insert(commit.id)
-                let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
+                let cleaned = VersionGate.cleanedMessage(of: commit)
                 let shortID = commit.id.short()
                 // The message is parsed once: by the linter when the commit is linted, else here.
                 guard lintEnabled, linted.insert(commit.id).inserted,

@@ -110,14 +110,18 @@ package final class VersionGate {
         var result: [CommitInfo] = []
         do {
             try repository.walkCommits(CommitRange(excluded: base.map { [$0] } ?? [], included: [tip])) { commit in
-                let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
-                result.append(CommitInfo(shortID: commit.id.short(), message: cleaned))
+                result.append(CommitInfo(shortID: commit.id.short(), message: Self.cleanedMessage(of: commit)))
                 return .continue
             }
         } catch {
             throw .git(error)
         }
         return result
+    }
+
+    /// A stored commit message as the message rules read it: whitespace cleaned, `#` lines kept.
+    static func cleanedMessage(of commit: Commit) -> String {
+        cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
     }
 
     /// Checks 5 and 6 for a commit whose version changed (or a release branch or tag): the
