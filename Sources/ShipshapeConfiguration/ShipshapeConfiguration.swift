@@ -57,10 +57,12 @@ package struct ShipshapeConfiguration: Sendable {
     }
 
     /// What the pre-push gate and `shipshape check` run with: `versions` with the `[push]`
-    /// settings applied and, when the changelog check is on, the changelog at `changelog.path`.
+    /// settings applied, when the changelog check is on the changelog at `changelog.path`, and
+    /// `[changelog] prerelease-tags-are-releases` (whether a pre-release tag needs its own section).
     package var prePushSettings: VersionSettings {
         var settings = push.applied(to: versions)
         if settings.changelogPath != nil { settings.changelogPath = changelog.path }
+        settings.prereleaseTagsAreReleases = changelog.prereleaseTagsAreReleases
         return settings
     }
 

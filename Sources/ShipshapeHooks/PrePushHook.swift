@@ -1,139 +1,8 @@
-package import ShipshapeDiagnostics
-package import ShipshapeGit
-import ShipshapeMessage
-import ShipshapePatterns
+import ShipshapeConfiguration
+import ShipshapeDiagnostics
+import ShipshapeGit
 import ShipshapePolicy
 package import ShipshapeVersioning
-import ShipshapeConfiguration
-import ShipshapeChangelog
-
-/// Reads versions, tags and commits from a repository for the version checks, caching what
-/// several refs share (the snapshot at a commit, the release tags).
-///
-/// Everything is read through libgit2 at the commits concerned, never from the work tree.
-package final class VersionGate {
-    /// The repository.
-    package let repository: Repository
-    /// The version settings.
-    package let settings: VersionSettings
-    private var snapshots: [ObjectID: VersionSnapshot] = [:]
-    private var releaseTagsCache: [(tag: Tag, version: SemanticVersion)]?
-
-    /// Creates a gate.
-    package init(repository: Repository, settings: VersionSettings) {
-        self.repository = repository
-        self.settings = settings
-    }
-
-    /// The version sources at a commit.
-    ///
-    /// - Throws: `HookError.git` when the commit cannot be read.
-    package func snapshot(at commit: ObjectID) throws(HookError) -> VersionSnapshot {
-        if let cached = snapshots[commit] { return cached }
-        let repository = self.repository
-        let snapshot: VersionSnapshot
-        do {
-            // One commit and tree lookup for every candidate file.
-            let tree = try repository.tree(of: commit)
-            snapshot = try VersionSnapshot.collect(
-                settings: settings,
-                read: { (path: String) throws(GitError) -> [UInt8]? in try tree.blob(at: path) },
-                subdirectories: { (path: String) throws(GitError) -> [String]? in
-                    try repository.subdirectoryNames(in: path, at: commit)
-                })
-        } catch {
-            throw .git(error)
-        }
-        snapshots[commit] = snapshot
-        return snapshot
-    }
-
-    /// Every tag that names a version under the tag format, highest version first.
-    package func releaseTags() throws(HookError) -> [(tag: Tag, version: SemanticVersion)] {
-        if let releaseTagsCache { return releaseTagsCache }
-        let tags: [Tag]
-        do { tags = try repository.tags() } catch { throw .git(error) }
-        let result = tags.compactMap { tag in settings.tagFormat.version(fromTag: tag.name).map { (tag, $0) } }
-            .sorted { $0.1 > $1.1 }
-        releaseTagsCache = result
-        return result
-    }
-
-    /// The highest-version release tag whose commit is an ancestor of (or is) `commit`.
-    ///
-    /// - Parameters:
-    ///   - commit: the commit whose history is searched.
-    ///   - excluding: tag names to ignore (tags in this push).
-    ///   - excludingCommit: ignore tags on this very commit (`shipshape check` of a tagged release).
-    ///   - releasesOnly: skip pre-release tags (the base of the bump check).
-    /// - Returns: the tag, or nil.
-    package func latestTag(
-        reachableFrom commit: ObjectID, excluding: Set<String> = [], excludingCommit: Bool = false, releasesOnly: Bool
-    ) throws(HookError) -> (tag: Tag, version: SemanticVersion)? {
-        for entry in try releaseTags() {
-            if excluding.contains(entry.tag.name) || (releasesOnly && entry.version.isPreRelease) { continue }
-            if excludingCommit && entry.tag.target == commit { continue }
-            do {
-                if try repository.isAncestor(entry.tag.target, of: commit) { return entry }
-            } catch {
-                throw .git(error)
-            }
-        }
-        return nil
-    }
-
-    /// The commits after `base` up to `tip`, parsed.
-    package func commitInfos(since base: ObjectID?, to tip: ObjectID) throws(HookError) -> [CommitInfo] {
-        var result: [CommitInfo] = []
-        do {
-            try repository.walkCommits(CommitRange(excluded: base.map { [$0] } ?? [], included: [tip])) { commit in
-                let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
-                result.append(CommitInfo(shortID: commit.id.short(), message: cleaned))
-                return .continue
-            }
-        } catch {
-            throw .git(error)
-        }
-        return result
-    }
-
-    /// Checks 5 and 6 for a commit whose version changed (or a release branch or tag): the
-    /// version against the old one and the latest release tag, and the bump against the
-    /// commits since the latest release.
-    ///
-    /// - Parameters:
-    ///   - old: the version before (nil when unknown or first).
-    ///   - new: the version at `tip`.
-    ///   - tip: the commit.
-    ///   - label: how to name the commit.
-    ///   - excluding: tags of this push.
-    ///   - excludingCommit: ignore tags on `tip` itself.
-    ///   - monotonic: run check 5.
-    /// - Returns: the findings.
-    package func progressFindings(
-        old: SemanticVersion?, new: SemanticVersion, tip: ObjectID, label: String, excluding: Set<String>,
-        excludingCommit: Bool = false, monotonic: Bool = true
-    ) throws(HookError) -> [Finding] {
-        var findings: [Finding] = []
-        if monotonic && settings.isEnabled(.monotonic) {
-            let latest = try latestTag(reachableFrom: tip, excluding: excluding, excludingCommit: excludingCommit, releasesOnly: false)
-            findings += VersionChecks.monotonic(
-                old: old, new: new,
-                latestTag: latest.map { ReleaseTag(name: $0.tag.name, version: $0.version, isAnnotated: $0.tag.isAnnotated) },
-                commit: label, settings: settings)
-        }
-        if settings.isEnabled(.bumpLevel),
-            let base = try latestTag(reachableFrom: tip, excluding: excluding, excludingCommit: excludingCommit, releasesOnly: true),
-            new > base.version
-        {
-            let commits = try commitInfos(since: base.tag.target, to: tip)
-            findings += VersionChecks.bumpLevel(
-                base: ReleaseTag(name: base.tag.name, version: base.version, isAnnotated: base.tag.isAnnotated), new: new,
-                commits: commits, commit: label, settings: settings)
-        }
-        return findings
-    }
-}
 
 /// The `pre-push` hook: stops a push that would publish an inconsistent release or commits that
 /// break the message rules.
@@ -169,8 +38,8 @@ package enum PrePushHook {
     ///   - remoteURL: git's second argument.
     ///   - input: standard input.
     ///   - invocation: working directory and environment.
-    ///   - versionSettings: the version settings; nil reads `[versions]`, `[push]` and
-    ///     `[changelog] path` from `.shipshape.toml`.
+    ///   - versionSettings: the version settings; nil reads `[versions]`, `[push]`, the
+    ///     `[changelog] path` and `prerelease-tags-are-releases` from `.shipshape.toml`.
     /// - Returns: one report per pushed ref with findings, and a summary line as advice.
     /// - Throws: `HookError` for malformed input, an unreadable repository or configuration.
     package static func run(
@@ -185,11 +54,7 @@ package enum PrePushHook {
         }
         let context = try RepositoryContext.load(from: invocation.workingDirectory, invocation: invocation, requireRepository: true)
         guard let repository = context.repository else { throw .notARepository(path: invocation.workingDirectory) }
-        var settings = versionSettings ?? context.configuration.prePushSettings
-        if versionSettings == nil {
-            // `[changelog] prerelease-tags-are-releases`: whether a pre-release tag needs its own section.
-            settings.prereleaseTagsAreReleases = context.configuration.changelog.prereleaseTagsAreReleases
-        }
+        let settings = versionSettings ?? context.configuration.prePushSettings
         let gate = VersionGate(repository: repository, settings: settings)
         let pushedTags = Set(live.filter(\.isTag).map(\.shortRemoteName))
         let remote = RemoteView(name: remoteName)
@@ -229,9 +94,7 @@ package enum PrePushHook {
                     if let version = settings.tagFormat.version(fromTag: ref.shortRemoteName) {
                         let tag = ReleaseTag(name: ref.shortRemoteName, version: version, isAnnotated: isTagObject)
                         var changelog: [UInt8]?
-                        if let path = settings.changelogPath {
-                            do { changelog = try repository.blob(at: path, in: tip) } catch { throw .git(error) }
-                        }
+                        if let path = settings.changelogPath { changelog = try gate.blob(at: path, in: tip) }
                         findings += VersionChecks.tagMatches(tag, commit: label, snapshot: snapshot, changelog: changelog, settings: settings)
                         findings += try gate.progressFindings(
                             old: nil, new: version, tip: tip, label: label, excluding: pushedTags.union([tag.name]), excludingCommit: false)
@@ -392,120 +255,5 @@ package enum PrePushHook {
             }
         }
         return nil
-    }
-}
-
-/// What the pre-push hook knows of the remote it pushes to: its remote-tracking refs.
-final class RemoteView {
-    /// git's first argument: a remote's name, or the URL when the push names a URL.
-    let name: String
-    /// Whether `name` can be a configured remote's name (not a URL or path).
-    let isNamed: Bool
-    /// `refs/remotes/<name>/*` for a named remote, hidden from every walk.
-    let globs: [String]
-    private var cachedTargets: [ObjectID]?
-
-    /// Creates the view of a remote.
-    init(name: String) {
-        self.name = name
-        isNamed = !name.isEmpty && !name.contains(":") && !name.hasPrefix("/") && !name.hasPrefix(".") && !name.contains("*")
-        globs = isNamed ? ["refs/remotes/\(name)/*"] : []
-    }
-
-    /// The commits the remote-tracking refs point to (empty for a URL or a remote never fetched).
-    func targets(in repository: Repository) throws(HookError) -> [ObjectID] {
-        if let cachedTargets { return cachedTargets }
-        var result: [ObjectID] = []
-        for glob in globs {
-            do { result += try repository.references(matching: glob).map(\.target) } catch { throw .git(error) }
-        }
-        cachedTargets = result
-        return result
-    }
-
-    /// Whether hiding the remote-tracking refs hides nothing beyond the history of `oldTip`
-    /// (true when they all point at it, the usual state right after a fetch or push).
-    func hidesNothingBeyond(_ oldTip: ObjectID, in repository: Repository) throws(HookError) -> Bool {
-        try targets(in: repository).allSatisfy { $0 == oldTip }
-    }
-}
-
-/// Walks the commits of a pushed ref that are new to the remote and lints each message once
-/// per push (check 7, message rules).
-final class NewCommitWalker {
-    /// What a walk found.
-    struct Walk {
-        /// The new commits, oldest first.
-        var commits: [CommitInfo] = []
-        /// Their ids.
-        var ids: Set<ObjectID> = []
-        /// The oldest new commit.
-        var oldest: Commit?
-        /// One finding per commit that breaks the message rules (and was not linted before).
-        var findings: [Finding] = []
-    }
-
-    let repository: Repository
-    let remote: RemoteView
-    let lintSettings: LintSettings
-    let settings: VersionSettings
-    let linter: Linter
-    private var linted: Set<ObjectID> = []
-    private var walked: Set<ObjectID> = []
-
-    /// The number of distinct commits walked so far (for the summary line).
-    var walkedCount: Int { walked.count }
-
-    /// Creates a walker for one push.
-    init(repository: Repository, remote: RemoteView, lintSettings: LintSettings, settings: VersionSettings) {
-        self.repository = repository
-        self.remote = remote
-        self.lintSettings = lintSettings
-        self.settings = settings
-        linter = Linter(settings: lintSettings)
-    }
-
-    /// Walks `tip`'s history, hiding `hidden` and the remote-tracking refs, oldest first.
-    ///
-    /// - Throws: `HookError.git` when the history cannot be read, `.pattern` when a rule's
-    ///   pattern fails.
-    func walk(to tip: ObjectID, hiding hidden: [ObjectID]) throws(HookError) -> Walk {
-        var result = Walk()
-        let lintEnabled = settings.isEnabled(.pushedCommitLint)
-        var lintFailure: HookError?
-        do throws(GitError) {
-            try repository.walkCommits(
-                CommitRange(excluded: hidden, included: [tip], excludedReferenceGlobs: remote.globs), order: .oldestFirst
-            ) { commit in
-                if result.oldest == nil { result.oldest = commit }
-                result.ids.insert(commit.id)
-                walked.insert(commit.id)
-                let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
-                let shortID = commit.id.short()
-                // The message is parsed once: by the linter when the commit is linted, else here.
-                guard lintEnabled, linted.insert(commit.id).inserted,
-                    !lintSettings.ignores.botAuthors.contains(where: { $0 == commit.authorName || $0 == commit.authorEmail })
-                else {
-                    result.commits.append(CommitInfo(shortID: shortID, message: cleaned))
-                    return .continue
-                }
-                do throws(PatternError) {
-                    let report = try linter.lint(cleaned)
-                    let info = CommitInfo(shortID: shortID, subject: report.parsed.header ?? "", parsed: report.parsed)
-                    result.commits.append(info)
-                    if let finding = VersionChecks.pushedCommit(info, ruleFindings: report.findings, settings: settings) {
-                        result.findings.append(finding)
-                    }
-                } catch {
-                    lintFailure = .pattern(error)
-                    return .stop
-                }
-                return .continue
-            }
-        } catch {
-            throw .git(error)
-        }
-        if let lintFailure { throw lintFailure }
-        return result
     }
 }

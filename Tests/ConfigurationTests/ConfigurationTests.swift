@@ -4,21 +4,6 @@ import ShipshapePolicy
 import Testing
 import ShipshapePatterns
 
-private func parse(_ text: String) throws(ConfigurationError) -> ShipshapeConfiguration {
-    try ShipshapeConfiguration.parse(text: text, path: ".shipshape.toml")
-}
-
-/// Parses text that must fail and returns the error.
-private func failure(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> ConfigurationError? {
-    do {
-        _ = try parse(text)
-        Issue.record("expected a configuration error", sourceLocation: sourceLocation)
-        return nil
-    } catch {
-        return error
-    }
-}
-
 @Suite struct SchemaTests {
     @Test func emptyTextGivesDefaults() throws {
         let configuration = try parse("")

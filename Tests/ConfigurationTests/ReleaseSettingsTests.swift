@@ -5,21 +5,6 @@ import Testing
 
 private let file = ".shipshape.toml"
 
-private func parse(_ text: String) throws(ConfigurationError) -> ShipshapeConfiguration {
-    try ShipshapeConfiguration.parse(text: text, path: file)
-}
-
-/// Parses text that must fail and returns the error.
-private func failure(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> ConfigurationError? {
-    do {
-        _ = try parse(text)
-        Issue.record("expected a configuration error", sourceLocation: sourceLocation)
-        return nil
-    } catch {
-        return error
-    }
-}
-
 @Suite struct VersionsSchemaTests {
     @Test func defaultsWithoutTheTables() throws {
         let configuration = try parse("")
@@ -288,6 +273,7 @@ private func failure(_ text: String, sourceLocation: SourceLocation = #_sourceLo
         #expect(!changelog.linkCommits)
         #expect(changelog.tagPrefix == "")
         #expect(changelog.prereleaseTagsAreReleases)
+        #expect(configuration.prePushSettings.prereleaseTagsAreReleases)
         #expect(!changelog.postMerge)
         #expect(changelog.categories == [
             ChangelogCategory(title: "Features", types: ["feat"]), ChangelogCategory(title: "Bug Fixes", types: ["fix", "perf"]),
