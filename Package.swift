@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "ShipshapeVersioning", dependencies: ["ShipshapePatterns", "ShipshapeMessage", "ShipshapeDiagnostics"],
             swiftSettings: strict),
-        .target(name: "ShipshapeChangelog", dependencies: ["ShipshapeMessage"], swiftSettings: strict),
+        .target(name: "ShipshapeChangelog", dependencies: ["ShipshapeMessage", "ShipshapeVersioning"], swiftSettings: strict),
 
         // MARK: Configuration (the only TOML reader)
         .target(
@@ -131,7 +131,9 @@ let package = Package(
             name: "VersioningTests",
             dependencies: ["ShipshapeVersioning", "ShipshapeDiagnostics", "ShipshapeMessage", "ShipshapePatterns"],
             swiftSettings: strict),
-        .testTarget(name: "ChangelogTests", dependencies: ["ShipshapeChangelog", "ShipshapeMessage"], swiftSettings: strict),
+        .testTarget(
+            name: "ChangelogTests", dependencies: ["ShipshapeChangelog", "ShipshapeMessage", "ShipshapeVersioning"],
+            swiftSettings: strict),
         .testTarget(
             name: "HooksTests", dependencies: ["ShipshapeHooks", "ShipshapeTestSupport"],
             swiftSettings: strict),

@@ -102,7 +102,7 @@ func parse(_ text: String) throws -> ChangelogDocument { try ChangelogDocument(p
         var settings = ChangelogSettings()
         settings.prereleaseTagsAreReleases = true
         #expect(releaseTagsByPrecedence(names, settings: settings).prefix(3) == ["v2.0.0-rc.1", "v1.10.0", "v1.10.0-beta.2"])
-        let rc1 = ReleaseVersion(tag: "1.0.0-rc.2", prefix: "v"), rc10 = ReleaseVersion(tag: "1.0.0-rc.10", prefix: "v")
+        let rc1 = releaseVersion(ofTag: "1.0.0-rc.2", prefix: "v"), rc10 = releaseVersion(ofTag: "v1.0.0-rc.10", prefix: "v")
         #expect(rc1! < rc10!)
     }
 
