@@ -33,6 +33,8 @@ let package = Package(
         .executable(name: "pre-push", targets: ["pre-push"]),
         .executable(name: "post-merge", targets: ["post-merge"]),
         .executable(name: "changelog-sync", targets: ["changelog-sync"]),
+        // For the libFuzzer executables of Fuzz/Package.swift only.
+        .library(name: "ShipshapeFuzzing", targets: ["ShipshapeFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -94,6 +96,15 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // MARK: Fuzz targets (run by libFuzzer from Fuzz/, replayed from Fuzz/Corpus by FuzzingTests)
+        .target(
+            name: "ShipshapeFuzzing",
+            dependencies: [
+                "ShipshapeMessage", "ShipshapePolicy", "ShipshapeDiagnostics", "ShipshapeVersioning", "ShipshapeChangelog",
+                "ShipshapeConfiguration", "ShipshapeGit", "ShipshapeHooks",
+            ],
+            swiftSettings: strict),
+
         // MARK: Executables
         .executableTarget(name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(name: "pre-push", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
@@ -139,6 +150,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "DiagnosticsTests", dependencies: ["ShipshapeDiagnostics"], swiftSettings: strict),
+        .testTarget(name: "FuzzingTests", dependencies: ["ShipshapeFuzzing"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ShipshapeTestSupport", "shipshape", "commit-msg", "pre-push", "post-merge", "changelog-sync"],
