@@ -83,11 +83,10 @@ package func extract(_ text: String, _ bytes: Range<Int>, line: Int) -> (String,
 /// line end does not start another line.
 package func messageLines(_ message: String) -> [String] {
     // Split on bytes: "\r\n" is one `Character`, so a `Character` split would miss it.
-    var lines = message.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { piece -> String in
-        String(decoding: piece.last == 0x0D ? piece.dropLast() : piece, as: UTF8.self)
-    }
-    if lines.last == "" { lines.removeLast() }
-    return lines
+    var pieces = message.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+    // Only the empty piece after a final line end is not a line: a last line of just "\r" is one.
+    if pieces.last?.isEmpty == true { pieces.removeLast() }
+    return pieces.map { piece in String(decoding: piece.last == 0x0D ? piece.dropLast() : piece, as: UTF8.self) }
 }
 
 /// Parses a cleaned commit message into header, body and footer the way commitlint does.
