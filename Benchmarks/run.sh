@@ -249,7 +249,8 @@ if selected lint; then
             "$(q git -C "$R_DIR" log --format=%H%n%B "$R_TIP")"
         row $g walk.shipshape shipshape "shipshape lint --from <root> --to <tip>" slow --exit 1 \
             "$(q "$bin/shipshape" lint --repo "$R_DIR" --from "$R_ROOT" --to "$R_TIP")"
-        row $g walk.cz peer "cz check --rev-range <root>..<tip>" slow --cwd "$R_DIR" --exit 1 \
+        # commitizen exits 14 (its InvalidCommitMessageError) where the others exit 1
+        row $g walk.cz peer "cz check --rev-range <root>..<tip>" slow --cwd "$R_DIR" --exit 14 \
             "$(q "$peers/cz" check --rev-range "$R_ROOT..$R_TIP")"
     fi
 fi
