@@ -194,11 +194,13 @@ package struct ChangelogSynchronizer: Sendable {
                 existing[index].matched = true
                 return
             }
-            if let candidates = byKey[entry.key], let index = candidates.first(where: { !existing[$0].matched && !removals.contains($0) }) {
+            // An entry with the same wording and no commit id was written by hand for this change.
+            // One that names another commit is that commit's entry: two commits with the same
+            // message get two entries, whether they are synced together or one run apart.
+            if let candidates = byKey[entry.key],
+                let index = candidates.first(where: { !existing[$0].matched && !removals.contains($0) && token($0) == nil })
+            {
                 existing[index].matched = true
-                if let token = token(index), !entry.commit.hasPrefix(token) {
-                    tokenUpdates.append((index, entry.commit))
-                }
                 return
             }
             // The commit was rewritten (rebase, amend) from one the last sync listed, and that

@@ -76,6 +76,18 @@ let sync = ChangelogSynchronizer(settings: ChangelogSettings(), repositoryURL: n
         #expect(!replayed.changed)
     }
 
+    /// Found by the property tests: the second of two commits with the same message took over
+    /// the first one's entry when the two were synced one run apart.
+    @Test func twoCommitsWithTheSameMessageGetTwoEntriesAtOnceOrOneRunApart() throws {
+        let all = commits(["fix: typo", "fix: typo"])
+        let once = sync.sync(nil, SyncRequest(commits: all, head: sha(2)))
+        let first = sync.sync(nil, SyncRequest(commits: [all[0]], head: sha(1)))
+        let second = sync.sync(first.document, SyncRequest(commits: [all[1]], head: sha(2)))
+        #expect(second.document.text == once.document.text)
+        #expect(second.added.map(\.commit) == [sha(2)] && second.refreshed == 0)
+        for n in [1, 2] { #expect(second.document.text.contains("(\(sha(n).prefix(7)))")) }
+    }
+
     @Test func manualEditsOrderAndDeletionsSurvive() throws {
         let first = sync.sync(nil, SyncRequest(commits: commits(["feat: a", "feat: b", "fix: c"]), head: sha(3)))
         var text = first.document.text
