@@ -39,6 +39,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: C libraries
@@ -150,6 +151,13 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "DiagnosticsTests", dependencies: ["ShipshapeDiagnostics"], swiftSettings: strict),
+        .testTarget(
+            name: "PropertyTests",
+            dependencies: [
+                "ShipshapeVersioning", "ShipshapeChangelog",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strict),
         .testTarget(name: "FuzzingTests", dependencies: ["ShipshapeFuzzing"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
