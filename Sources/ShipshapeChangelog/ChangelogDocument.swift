@@ -352,6 +352,7 @@ package struct ChangelogDocument: Sendable, Hashable {
         var markers: [Int] = []
         var fence: LineShape?  // the kind of fence while inside a fenced code block
         var inComment = false
+        var openedAt = 0  // where the current code block or comment started
         for index in 0..<bodyEnd {
             let shape = shapes[index]
             if let open = fence {
@@ -363,16 +364,16 @@ package struct ChangelogDocument: Sendable, Hashable {
                 continue
             }
             if shape.contains(.backtickFence) {
-                fence = .backtickFence
+                (fence, openedAt) = (.backtickFence, index)
                 continue
             }
             if shape.contains(.tildeFence) {
-                fence = .tildeFence
+                (fence, openedAt) = (.tildeFence, index)
                 continue
             }
             if shape.contains(.opensComment) {
                 if shape.contains(.marker) { markers.append(index) }
-                if !shape.contains(.closesOwnComment) { inComment = true }
+                if !shape.contains(.closesOwnComment) { (inComment, openedAt) = (true, index) }
                 continue
             }
             if shape.contains(.heading2) {
@@ -428,6 +429,15 @@ package struct ChangelogDocument: Sendable, Hashable {
                 }
             } else if section.isRelease, firstRelease == nil {
                 firstRelease = section.headingLine
+            }
+        }
+        // A comment or code block left open hides everything below it; when that includes the
+        // place new entries go, they would be written where no reader sees them.
+        if fence != nil || inComment {
+            let unreleased = sections.first { $0.isUnreleased }
+            if unreleased.map({ $0.lines.upperBound > openedAt }) ?? !sections.contains(where: \.isRelease) {
+                let closing = fence == .backtickFence ? "```" : fence == .tildeFence ? "~~~" : "-->"
+                report(.unclosedBlock(path: path, line: openedAt + 1, closing: closing))
             }
         }
         self.sections = sections

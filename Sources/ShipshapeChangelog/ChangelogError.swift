@@ -10,6 +10,9 @@ package enum ChangelogError: Error, Sendable, Hashable, CustomStringConvertible 
     case duplicateMarker(path: String, first: Int, second: Int)
     /// A synced-commit marker whose commit id is not 40 hexadecimal digits.
     case invalidMarker(path: String, line: Int, text: String)
+    /// An HTML comment or fenced code block that is never closed and hides the place where new
+    /// entries go (`closing` is what closes it: `-->`, three backticks or tildes).
+    case unclosedBlock(path: String, line: Int, closing: String)
 
     package var description: String {
         switch self {
@@ -23,6 +26,9 @@ package enum ChangelogError: Error, Sendable, Hashable, CustomStringConvertible 
             return "\(path):\(second): error: a second synced-commit marker (the first is on line \(first)); delete one of the two \"<!-- \(ChangelogMarker.keyword) ... -->\" lines and sync again"
         case let .invalidMarker(path, line, text):
             return "\(path):\(line): error: the synced-commit marker \"\(text)\" does not hold a full commit id; delete the line (the next sync rebuilds it from the release tag) or restore it"
+        case let .unclosedBlock(path, line, closing):
+            let what = closing == "-->" ? "HTML comment" : "code block"
+            return "\(path):\(line): error: the \(what) opened here is never closed, so it hides the rest of the file, where new entries would go; close it with \"\(closing)\" and sync again"
         }
     }
 }

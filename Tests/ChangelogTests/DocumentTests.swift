@@ -81,6 +81,26 @@ func parse(_ text: String) throws -> ChangelogDocument { try ChangelogDocument(p
         #expect(error.description.hasPrefix("CHANGELOG.md:3: error:"))
     }
 
+    /// Found by fuzzing: entries synced below an unclosed comment were invisible, and the next
+    /// sync, not seeing them either, added them again.
+    @Test func aCommentOrCodeBlockLeftOpenOverTheUnreleasedSectionIsRefused() throws {
+        #expect(throws: ChangelogError.unclosedBlock(path: "CHANGELOG.md", line: 3, closing: "-->")) {
+            try parse("# Changelog\n## [Unreleased]\n<!-- a note\n### Added\n")
+        }
+        #expect(throws: ChangelogError.unclosedBlock(path: "CHANGELOG.md", line: 2, closing: "```")) {
+            try parse("# Changelog\n```sh\n## [Unreleased]\n")
+        }
+        #expect(throws: ChangelogError.unclosedBlock(path: "CHANGELOG.md", line: 1, closing: "~~~")) {
+            try parse("~~~\n")
+        }
+        // Below the Unreleased section, or where a release section takes the new one above it,
+        // an open block hides nothing new entries need.
+        _ = try parse("## [Unreleased]\n\n## [1.0.0]\n<!-- never closed\n")
+        _ = try parse("# Changelog\n\n## [1.0.0]\n```\n")
+        let message = ChangelogError.unclosedBlock(path: "CHANGELOG.md", line: 3, closing: "-->").description
+        #expect(message == "CHANGELOG.md:3: error: the HTML comment opened here is never closed, so it hides the rest of the file, where new entries would go; close it with \"-->\" and sync again")
+    }
+
     @Test func insertionsFollowTheFileConvention() throws {
         var document = try parse("# C\r\n\r\n## [1.0.0] - 2024-01-01\r\n")
         document.insertUnreleasedSection()
