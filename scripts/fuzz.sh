@@ -39,6 +39,8 @@ work="$root/Fuzz/.work"
 mkdir -p "$work/artifacts"
 # libFuzzer and AddressSanitizer report crashes; Swift's own backtracer would only slow them down.
 export SWIFT_BACKTRACE=enable=no
+# Leaks inside dependencies that Shipshape cannot fix are listed, with their reason, in this file.
+export LSAN_OPTIONS="suppressions=$root/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 status=0
 summary=()
 for target in "${targets[@]}"; do
