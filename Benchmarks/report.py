@@ -24,6 +24,7 @@ TARGETS = [
     ("commit-msg at least 4× faster than the fastest peer", "faster",
      ("cm.shipshape", "commit-msg"), 4.0),
     ("pure `shipshape lint` under 3 ms", "time", ("cm.pure",), 0.003),
+    ("a catastrophic pattern is refused within 100 ms", "time", ("cm.catastrophic",), 0.100),
     ("changelog-sync incremental on 100,000 commits under 40 ms", "time", ("cl100k.sync",), 0.040),
     ("changelog-sync incremental on 100,000 commits at most half of git-cliff --unreleased",
      "ratio", ("cl100k.sync", "cl100k.cliff"), 0.5),

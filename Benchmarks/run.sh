@@ -202,6 +202,12 @@ MSG
         --floor cm.libgit2 "$(q "$bin/commit-msg" "$work/MSG")"
     row $g cm.pure shipshape "shipshape lint --message-file MSG (no repository)" fast \
         --cwd "$work/outside" --floor cm.swift "$(q "$bin/shipshape" lint --message-file MSG)"
+    # A configured pattern that backtracks catastrophically must fail fast (exit 2), not hang.
+    git init -q "$work/catastrophic"
+    printf "[commit]\nignore-patterns = ['(a+)+\$']\n" >"$work/catastrophic/.shipshape.toml"
+    printf '%s!\n' "$(printf 'a%.0s' {1..36})" >"$work/catastrophic/MSG"
+    row $g cm.catastrophic shipshape "commit-msg, catastrophic ignore pattern (a+)+\$ (refused, exit 2)" fast \
+        --cwd "$work/catastrophic" --exit 2 --floor cm.libgit2 "$(q "$bin/commit-msg" MSG)"
     row $g cm.cz peer "cz check --commit-msg-file MSG" mid --cwd "$repo" --floor cm.libgit2 \
         "$(q "$peers/cz" check --commit-msg-file "$work/MSG")"
     row $g cm.gitlint peer "gitlint (conventional title rule) --msg-filename MSG" mid \
