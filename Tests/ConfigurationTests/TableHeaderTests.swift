@@ -1,0 +1,37 @@
+import ShipshapeConfiguration
+import Testing
+
+/// Found by fuzzing: TOMLKit's toml++ aborted the process on a table header without a key, so
+/// such headers are reported before the document reaches it.
+@Suite struct TableHeaderTests {
+    @Test(arguments: [
+        ("[=commy\ntypes = [\n", 1, 2), ("[commit]\n  [ #x\n", 2, 5), ("[[ =\n", 1, 4), ("[\n", 1, 2),
+        ("a = 1\n[é]\n", 2, 2),
+    ])
+    func aHeaderWithoutAKeyIsASyntaxErrorNotACrash(_ text: String, _ line: Int, _ column: Int) throws {
+        let error = try #require(failure(text))
+        guard case let .syntax(_, foundLine, foundColumn, message) = error else { Issue.record("wrong case \(error)"); return }
+        #expect(foundLine == line && foundColumn == column)
+        #expect(message.contains("table header"))
+    }
+
+    /// Brackets inside strings, comments, multi-line strings and nested arrays are not headers.
+    @Test func bracketsThatAreNotHeadersReachTheParser() throws {
+        let text = #"""
+            a = [
+              [{ x = 1 }],
+            ]
+            b = """
+            [=
+            """
+            c = '''
+            [#'''''
+            d = "[=\"" # [=
+            [  "q"  ]
+            """#
+        let error = try #require(failure(text))
+        // TOMLKit read the whole document: the first mistake is the unknown key on line 1.
+        guard case let .unknownKey(_, key, line, _) = error else { Issue.record("wrong case \(error)"); return }
+        #expect(key == "a" && line == 1)
+    }
+}
