@@ -66,7 +66,8 @@ func firstTableHeaderWithoutKey(in text: String) -> (line: Int, column: Int)? {
         case UInt8(ascii: "[") where depth == 0 && atLineStart:
             // A table header: `[` or `[[`, blanks, then a bare or quoted key.
             var j = i + 1
-            if j < count && bytes[j] == UInt8(ascii: "[") { j += 1 }
+            let isArrayHeader = j < count && bytes[j] == UInt8(ascii: "[")
+            if isArrayHeader { j += 1 }
             while j < count && (bytes[j] == 0x20 || bytes[j] == 0x09) { j += 1 }
             if j < count {
                 let next = bytes[j]
@@ -74,7 +75,9 @@ func firstTableHeaderWithoutKey(in text: String) -> (line: Int, column: Int)? {
                     || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z"))
                     || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
                     || next == UInt8(ascii: "_") || next == UInt8(ascii: "-") || next == UInt8(ascii: "\"")
-                    || next == UInt8(ascii: "'") || next == UInt8(ascii: "]") || next == UInt8(ascii: "[")
+                    || next == UInt8(ascii: "'") || next == UInt8(ascii: "]")
+                    // `[ [`: toml++ reports the blank between the brackets itself.
+                    || (next == UInt8(ascii: "[") && !isArrayHeader)
                 if !isKeyStart {
                     let column = String(decoding: bytes[lineStart..<j], as: UTF8.self).count + 1
                     return (line, column)
