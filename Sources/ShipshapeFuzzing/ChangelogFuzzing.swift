@@ -47,7 +47,11 @@ enum ChangelogFuzzing {
         // A carriage return that ends a line's text becomes part of its terminator when a line
         // end is added after it (a last line of "x\r" followed by new lines reads back as "x").
         let shortIDs = commits.map { String($0.id.prefix(7)) }
-        let text = { (line: DocumentLine) in line.text.hasSuffix("\r") ? String(line.text.dropLast()) : line.text }
+        func text(_ line: DocumentLine) -> String {
+            var bytes = Array(line.text.utf8)
+            while bytes.last == 0x0D { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let handWritten = document.lines.map(text).filter { line in
             !line.allSatisfy { $0 == " " || $0 == "\t" } && !line.contains(ChangelogMarker.keyword)
                 && !shortIDs.contains { line.contains($0) }
