@@ -120,10 +120,8 @@ package struct ShipshapeConfiguration: Sendable {
             let column = before.count - (before.lastIndex(of: 0x0A).map { text.utf8.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
             throw .syntax(file: path, line: line, column: column, message: "a NUL byte is not allowed in a TOML document; remove it")
         }
-        if let (line, column) = firstTableHeaderWithoutKey(in: text) {
-            throw .syntax(
-                file: path, line: line, column: column,
-                message: "a table header needs a name after \"[\": write [name] or [\"quoted name\"]")
+        if let (line, column, message) = tomlKitUnsafeSpot(in: text) {
+            throw .syntax(file: path, line: line, column: column, message: message)
         }
         let table: TOMLTable
         do {

@@ -1,21 +1,22 @@
-/// Finds a table header that does not start with a key (`[=x]`, `[#]`, `[` alone on a line).
+/// Finds the two mistakes that toml++ 3 (inside TOMLKit) does not report but aborts the process
+/// on: a table header that does not start with a key (`[=x]`, `[#]`, `[[[`, `[` alone on a line),
+/// and a `}` where an array expects a value (`x = [}`).
 ///
-/// toml++ 3 (inside TOMLKit) does not report such a header as an error: it assumes a key follows
-/// the `[` and aborts the process when none does. So the text is checked first, with a small
-/// scanner that knows where a line starts a table header: outside strings (all four kinds),
-/// comments, arrays and inline tables.
+/// The text is checked before TOMLKit sees it, with a small scanner that knows strings (all four
+/// kinds), comments, arrays and inline tables, and so where a line starts a table header.
 ///
 /// - Parameter text: the TOML document.
-/// - Returns: the 1-based line and column of the character where a key should start, or nil.
-func firstTableHeaderWithoutKey(in text: String) -> (line: Int, column: Int)? {
+/// - Returns: the 1-based line and column of the offending character and what to do, or nil.
+func tomlKitUnsafeSpot(in text: String) -> (line: Int, column: Int, message: String)? {
     let bytes = Array(text.utf8)
     let count = bytes.count
     var i = 0
     var line = 1
     var lineStart = 0
-    var depth = 0  // open arrays and inline tables of a value
+    var open: [UInt8] = []  // the arrays and inline tables of a value that are open, innermost last
     var atLineStart = true  // only blanks so far on this line
 
+    func column(of index: Int) -> Int { String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1 }
     func has(_ literal: StaticString, at index: Int) -> Bool {
         let length = literal.utf8CodeUnitCount
         guard index + length <= count else { return false }
@@ -63,7 +64,7 @@ func firstTableHeaderWithoutKey(in text: String) -> (line: Int, column: Int)? {
             continue
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             skipString(byte)
-        case UInt8(ascii: "[") where depth == 0 && atLineStart:
+        case UInt8(ascii: "[") where open.isEmpty && atLineStart:
             // A table header: `[` or `[[`, blanks, then a bare or quoted key.
             var j = i + 1
             let isArrayHeader = j < count && bytes[j] == UInt8(ascii: "[")
@@ -79,8 +80,7 @@ func firstTableHeaderWithoutKey(in text: String) -> (line: Int, column: Int)? {
                     // `[ [`: toml++ reports the blank between the brackets itself.
                     || (next == UInt8(ascii: "[") && !isArrayHeader)
                 if !isKeyStart {
-                    let column = String(decoding: bytes[lineStart..<j], as: UTF8.self).count + 1
-                    return (line, column)
+                    return (line, column(of: j), "a table header needs a name after \"[\": write [name] or [\"quoted name\"]")
                 }
             }
             // The rest of a header line is its key and perhaps a comment.
@@ -90,10 +90,12 @@ func firstTableHeaderWithoutKey(in text: String) -> (line: Int, column: Int)? {
             atLineStart = false
             continue
         case UInt8(ascii: "["), UInt8(ascii: "{"):
-            depth += 1
+            open.append(byte)
             i += 1
+        case UInt8(ascii: "}") where open.last == UInt8(ascii: "["):
+            return (line, column(of: i), "an array is closed with \"]\", not \"}\"")
         case UInt8(ascii: "]"), UInt8(ascii: "}"):
-            depth = max(0, depth - 1)
+            _ = open.popLast()
             i += 1
         default:
             i += 1

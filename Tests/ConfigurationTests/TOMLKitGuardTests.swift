@@ -1,9 +1,9 @@
 import ShipshapeConfiguration
 import Testing
 
-/// Found by fuzzing: TOMLKit's toml++ aborted the process on a table header without a key, so
-/// such headers are reported before the document reaches it.
-@Suite struct TableHeaderTests {
+/// Found by fuzzing: TOMLKit's toml++ aborted the process on a table header without a key and on
+/// a `}` inside an array, so these are reported before the document reaches it.
+@Suite struct TOMLKitGuardTests {
     @Test(arguments: [
         ("[=commy\ntypes = [\n", 1, 2), ("[commit]\n  [ #x\n", 2, 5), ("[[ =\n", 1, 4), ("[\n", 1, 2),
         ("a = 1\n[é]\n", 2, 2), ("[[[\nt = 1\n", 1, 3),
@@ -13,6 +13,14 @@ import Testing
         guard case let .syntax(_, foundLine, foundColumn, message) = error else { Issue.record("wrong case \(error)"); return }
         #expect(foundLine == line && foundColumn == column)
         #expect(message.contains("table header"))
+    }
+
+    @Test(arguments: [("cvs = [}\n", 1, 8), ("x = [\n  {a = 1},\n  }\n", 3, 3), ("x = [[1], }]\n", 1, 11)])
+    func aBraceClosingAnArrayIsASyntaxErrorNotACrash(_ text: String, _ line: Int, _ column: Int) throws {
+        let error = try #require(failure(text))
+        guard case let .syntax(_, foundLine, foundColumn, message) = error else { Issue.record("wrong case \(error)"); return }
+        #expect(foundLine == line && foundColumn == column)
+        #expect(message.contains("array"))
     }
 
     /// Brackets inside strings, comments, multi-line strings and nested arrays are not headers.
