@@ -95,6 +95,13 @@ unsigned int git_commit_parentcount(const git_commit *commit) {
     return f(commit);
 }
 
+git_time_t git_commit_time(const git_commit *commit) {
+    typedef git_time_t (*function_t)(const git_commit *commit);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_commit_time");
+    return f(commit);
+}
+
 int git_commit_tree(git_tree **tree_out, const git_commit *commit) {
     typedef int (*function_t)(git_tree **tree_out, const git_commit *commit);
     static function_t function;
@@ -149,13 +156,6 @@ const git_error * git_error_last(void) {
     static function_t function;
     function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_error_last");
     return f();
-}
-
-int git_graph_descendant_of(git_repository *repo, const git_oid *commit, const git_oid *ancestor) {
-    typedef int (*function_t)(git_repository *repo, const git_oid *commit, const git_oid *ancestor);
-    static function_t function;
-    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_graph_descendant_of");
-    return f(repo, commit, ancestor);
 }
 
 int git_libgit2_init(void) {
@@ -387,6 +387,13 @@ int git_revparse_single(git_object **out, git_repository *repo, const char *spec
     static function_t function;
     function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_revparse_single");
     return f(out, repo, spec);
+}
+
+int git_revwalk_add_hide_cb(git_revwalk *walk, git_revwalk_hide_cb hide_cb, void *payload) {
+    typedef int (*function_t)(git_revwalk *walk, git_revwalk_hide_cb hide_cb, void *payload);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_revwalk_add_hide_cb");
+    return f(walk, hide_cb, payload);
 }
 
 void git_revwalk_free(git_revwalk *walk) {

@@ -331,8 +331,14 @@ package final class Repository {
     /// - Throws: `GitError` when either commit cannot be read.
     package func isAncestor(_ ancestor: ObjectID, of descendant: ObjectID) throws(GitError) -> Bool {
         if ancestor == descendant { return true }
-        var a = ancestor.oid, d = descendant.oid
-        return try check(git_graph_descendant_of(pointer, &d, &a), "git_graph_descendant_of", subject: descendant.hex) == 1
+        // A bounded walk from both commits, newest first (`HistoryPainter`): exact, and it stops
+        // once `ancestor` is reached or every queued commit is also below `ancestor`, where
+        // libgit2 1.5's git_graph_descendant_of walks far below the ancestor.
+        let painter = HistoryPainter(repository: self)
+        try painter.start(descendant, side: HistoryPainter.included)
+        try painter.start(ancestor, side: HistoryPainter.excluded)
+        _ = try painter.run { painter.flags(of: ancestor) & HistoryPainter.included != 0 }
+        return painter.flags(of: ancestor) & HistoryPainter.included != 0
     }
 
     /// The best common ancestor of two commits (`git merge-base a b`).

@@ -48,9 +48,28 @@ package struct CommitRange: Sendable, Hashable {
     }
 }
 
+/// The commits a walk may yield, for libgit2's hide callback: everything else is hidden.
+private final class VisibleCommits {
+    let keys: Set<OIDKey>
+    init(_ keys: Set<OIDKey>) { self.keys = keys }
+}
+
+/// libgit2's hide callback: hides every commit outside the precomputed range.
+private func hideOutsideRange(_ id: UnsafePointer<git_oid>?, _ payload: UnsafeMutableRawPointer?) -> Int32 {
+    guard let id, let payload else { return 0 }
+    let visible = Unmanaged<VisibleCommits>.fromOpaque(payload).takeUnretainedValue()
+    return visible.keys.contains(OIDKey(id.pointee)) ? 0 : 1
+}
+
 /// An open `git_revwalk`, freed on deinit.
 final class RevisionWalk {
     let pointer: OpaquePointer
+    /// The range's commits when they were computed by a bounded walk (kept alive for the callback).
+    private var visible: VisibleCommits?
+
+    /// The most commits the bounded walk reads before it leaves hiding to libgit2: beyond that the
+    /// range is large anyway, and libgit2's walk below the hidden commits costs relatively little.
+    static let boundedWalkBudget = 60_000
 
     init(repository: Repository, range: CommitRange, order: WalkOrder) throws(GitError) {
         var out: OpaquePointer?
@@ -64,12 +83,44 @@ final class RevisionWalk {
             var oid = id.oid
             try check(git_revwalk_push(pointer, &oid), "git_revwalk_push", subject: id.hex)
         }
+        // libgit2 1.5 marks the whole history below a hidden commit (libgit2 #4428): find the
+        // range with a bounded walk instead and hide everything outside it through the callback.
+        // (First-parent walks keep libgit2's hiding: its callback would let a second parent in
+        // where a hidden first parent stops the walk.)
+        let hasExclusions = range.excluded.contains { !$0.isZero } || !range.excludedReferenceGlobs.isEmpty
+        if hasExclusions && !range.firstParentOnly, let keys = Self.boundedRange(repository: repository, range: range) {
+            let visible = VisibleCommits(keys)
+            self.visible = visible
+            try check(
+                git_revwalk_add_hide_cb(pointer, hideOutsideRange, Unmanaged.passUnretained(visible).toOpaque()),
+                "git_revwalk_add_hide_cb")
+            return
+        }
         for id in range.excluded where !id.isZero {
             var oid = id.oid
             try check(git_revwalk_hide(pointer, &oid), "git_revwalk_hide", subject: id.hex)
         }
         for glob in range.excludedReferenceGlobs {
             try check(git_revwalk_hide_glob(pointer, glob), "git_revwalk_hide_glob", subject: glob)
+        }
+    }
+
+    /// The commits of a range by a bounded walk, or nil when it is too large or anything fails
+    /// (libgit2's own hiding then runs and reports the error in its words).
+    private static func boundedRange(repository: Repository, range: CommitRange) -> Set<OIDKey>? {
+        do throws(GitError) {
+            let painter = HistoryPainter(repository: repository)
+            for id in range.included where !id.isZero { try painter.start(id, side: HistoryPainter.included) }
+            for id in range.excluded where !id.isZero {
+                try painter.start(try repository.peeledCommit(id).commit, side: HistoryPainter.excluded)
+            }
+            for glob in range.excludedReferenceGlobs {
+                for tip in try repository.hiddenTips(matching: glob) { try painter.start(tip, side: HistoryPainter.excluded) }
+            }
+            guard try painter.run(budget: boundedWalkBudget) else { return nil }
+            return painter.includedOnly()
+        } catch {
+            return nil
         }
     }
 
@@ -178,5 +229,21 @@ extension Repository {
     /// - Throws: `GitError` when a starting commit cannot be found.
     package func walker(_ range: CommitRange, order: WalkOrder = .oldestFirst) throws(GitError) -> CommitWalker {
         try CommitWalker(repository: self, range: range, order: order)
+    }
+}
+
+extension Repository {
+    /// The commits that `git_revwalk_hide_glob` would hide: the tips of the references matching
+    /// a glob (`refs/` implied, `/*` appended when it has no wildcard), peeled to commits;
+    /// references that do not resolve or peel are skipped, as libgit2 does.
+    func hiddenTips(matching glob: String) throws(GitError) -> [ObjectID] {
+        var pattern = glob.hasPrefix("refs/") ? glob : "refs/" + glob
+        if !glob.contains(where: { $0 == "?" || $0 == "*" || $0 == "[" }) { pattern += "/*" }
+        var tips: [ObjectID] = []
+        for reference in try references(matching: pattern) {
+            guard let peeled = try? peeledCommit(reference.target) else { continue }
+            tips.append(peeled.commit)
+        }
+        return tips
     }
 }
