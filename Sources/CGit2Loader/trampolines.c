@@ -389,13 +389,6 @@ int git_revparse_single(git_object **out, git_repository *repo, const char *spec
     return f(out, repo, spec);
 }
 
-int git_revwalk_add_hide_cb(git_revwalk *walk, git_revwalk_hide_cb hide_cb, void *payload) {
-    typedef int (*function_t)(git_revwalk *walk, git_revwalk_hide_cb hide_cb, void *payload);
-    static function_t function;
-    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_revwalk_add_hide_cb");
-    return f(walk, hide_cb, payload);
-}
-
 void git_revwalk_free(git_revwalk *walk) {
     typedef void (*function_t)(git_revwalk *walk);
     static function_t function;

@@ -166,13 +166,6 @@ final class HistoryPainter {
         return true
     }
 
-    /// The commits reached from the included side only.
-    func includedOnly() -> Set<OIDKey> {
-        var result: Set<OIDKey> = []
-        for i in flags.indices where flags[i] == Self.included && expanded[i] { result.insert(OIDKey(oids[i])) }
-        return result
-    }
-
     /// The flags of a commit (0 when the walk never reached it).
     func flags(of id: ObjectID) -> UInt8 {
         index[OIDKey(id.oid)].map { flags[Int($0)] } ?? 0

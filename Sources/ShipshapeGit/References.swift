@@ -90,6 +90,20 @@ extension Repository {
         return result.sorted { $0.name < $1.name }
     }
 
+    /// The resolved targets of the references matching a glob, in the reference iterator's
+    /// order (as `git_revwalk_hide_glob` sees them); references that do not resolve are skipped.
+    func referenceTargetsInIterationOrder(matching glob: String) throws(GitError) -> [ObjectID] {
+        var result: [ObjectID] = []
+        try ReferenceIterator(repository: self, glob: glob).forEach { reference throws(GitError) in
+            var resolved: OpaquePointer?
+            guard git_reference_resolve(&resolved, reference) == 0 else { return }
+            defer { git_reference_free(resolved) }
+            guard let target = git_reference_target(resolved) else { return }
+            result.append(ObjectID(target))
+        }
+        return result
+    }
+
     /// Every tag that marks a commit, sorted by name.
     ///
     /// Tags pointing at trees or blobs are skipped (they mark no release).

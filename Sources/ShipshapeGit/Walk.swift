@@ -48,30 +48,28 @@ package struct CommitRange: Sendable, Hashable {
     }
 }
 
-/// The commits a walk may yield, for libgit2's hide callback: everything else is hidden.
-private final class VisibleCommits {
-    let keys: Set<OIDKey>
-    init(_ keys: Set<OIDKey>) { self.keys = keys }
-}
-
-/// libgit2's hide callback: hides every commit outside the precomputed range.
-private func hideOutsideRange(_ id: UnsafePointer<git_oid>?, _ payload: UnsafeMutableRawPointer?) -> Int32 {
-    guard let id, let payload else { return 0 }
-    let visible = Unmanaged<VisibleCommits>.fromOpaque(payload).takeUnretainedValue()
-    return visible.keys.contains(OIDKey(id.pointee)) ? 0 : 1
-}
-
-/// An open `git_revwalk`, freed on deinit.
+/// A walk over a range: libgit2's `git_revwalk`, or the ids of a bounded walk done here.
 final class RevisionWalk {
-    let pointer: OpaquePointer
-    /// The range's commits when they were computed by a bounded walk (kept alive for the callback).
-    private var visible: VisibleCommits?
+    private var pointer: OpaquePointer?
+    private var precomputed: [ObjectID] = []
+    private var position = 0
 
-    /// The most commits the bounded walk reads before it leaves hiding to libgit2: beyond that the
-    /// range is large anyway, and libgit2's walk below the hidden commits costs relatively little.
-    static let boundedWalkBudget = 60_000
+    /// The most commits the bounded walk reads before it leaves the range to libgit2: its
+    /// commit-graph makes libgit2 cheaper per commit once a range is this large.
+    static let boundedWalkBudget = 4_000
 
-    init(repository: Repository, range: CommitRange, order: WalkOrder) throws(GitError) {
+    /// Creates a walk.
+    ///
+    /// A range with hidden commits is walked here (`LimitedWalk`) when it is small: libgit2 1.5
+    /// opens and checksums the whole commit-graph file on its first revwalk (~200 M instructions
+    /// on a 100,000-commit repository). The commits and their order are libgit2's.
+    ///
+    /// - Parameter native: always use libgit2's revwalk (for tests that compare the two).
+    init(repository: Repository, range: CommitRange, order: WalkOrder, native: Bool = false) throws(GitError) {
+        if !native, let ids = Self.boundedWalk(repository: repository, range: range, order: order) {
+            precomputed = ids
+            return
+        }
         var out: OpaquePointer?
         try check(git_revwalk_new(&out, repository.pointer), "git_revwalk_new")
         pointer = out!
@@ -83,19 +81,6 @@ final class RevisionWalk {
             var oid = id.oid
             try check(git_revwalk_push(pointer, &oid), "git_revwalk_push", subject: id.hex)
         }
-        // libgit2 1.5 marks the whole history below a hidden commit (libgit2 #4428): find the
-        // range with a bounded walk instead and hide everything outside it through the callback.
-        // (First-parent walks keep libgit2's hiding: its callback would let a second parent in
-        // where a hidden first parent stops the walk.)
-        let hasExclusions = range.excluded.contains { !$0.isZero } || !range.excludedReferenceGlobs.isEmpty
-        if hasExclusions && !range.firstParentOnly, let keys = Self.boundedRange(repository: repository, range: range) {
-            let visible = VisibleCommits(keys)
-            self.visible = visible
-            try check(
-                git_revwalk_add_hide_cb(pointer, hideOutsideRange, Unmanaged.passUnretained(visible).toOpaque()),
-                "git_revwalk_add_hide_cb")
-            return
-        }
         for id in range.excluded where !id.isZero {
             var oid = id.oid
             try check(git_revwalk_hide(pointer, &oid), "git_revwalk_hide", subject: id.hex)
@@ -105,29 +90,22 @@ final class RevisionWalk {
         }
     }
 
-    /// The commits of a range by a bounded walk, or nil when it is too large or anything fails
-    /// (libgit2's own hiding then runs and reports the error in its words).
-    private static func boundedRange(repository: Repository, range: CommitRange) -> Set<OIDKey>? {
-        do throws(GitError) {
-            let painter = HistoryPainter(repository: repository)
-            for id in range.included where !id.isZero { try painter.start(id, side: HistoryPainter.included) }
-            for id in range.excluded where !id.isZero {
-                try painter.start(try repository.peeledCommit(id).commit, side: HistoryPainter.excluded)
-            }
-            for glob in range.excludedReferenceGlobs {
-                for tip in try repository.hiddenTips(matching: glob) { try painter.start(tip, side: HistoryPainter.excluded) }
-            }
-            guard try painter.run(budget: boundedWalkBudget) else { return nil }
-            return painter.includedOnly()
-        } catch {
-            return nil
-        }
+    /// The ids of a range by `LimitedWalk`, or nil when libgit2 should walk it: nothing is
+    /// hidden (the whole history is walked anyway), or the range is too large.
+    private static func boundedWalk(repository: Repository, range: CommitRange, order: WalkOrder) -> [ObjectID]? {
+        guard range.excluded.contains(where: { !$0.isZero }) || !range.excludedReferenceGlobs.isEmpty else { return nil }
+        return LimitedWalk.ids(repository: repository, range: range, order: order, budget: boundedWalkBudget)
     }
 
-    deinit { git_revwalk_free(pointer) }
+    deinit { if let pointer { git_revwalk_free(pointer) } }
 
     /// The next commit id, or nil at the end.
     func next() throws(GitError) -> ObjectID? {
+        guard let pointer else {
+            guard position < precomputed.count else { return nil }
+            position += 1
+            return precomputed[position - 1]
+        }
         var oid = git_oid()
         let code = git_revwalk_next(&oid, pointer)
         if code == GIT_ITEROVER.rawValue { return nil }
@@ -188,8 +166,24 @@ extension Repository {
     /// - Returns: the ids in `order`.
     /// - Throws: `GitError` when a commit cannot be found.
     package func commitIDs(_ range: CommitRange, order: WalkOrder = .oldestFirst) throws(GitError) -> [ObjectID] {
+        try commitIDs(range, order: order, native: false)
+    }
+
+    /// `commitIDs(_:order:)` through libgit2's revwalk only (for tests that compare the bounded
+    /// walk with it).
+    package func libgit2CommitIDs(_ range: CommitRange, order: WalkOrder = .oldestFirst) throws(GitError) -> [ObjectID] {
+        try commitIDs(range, order: order, native: true)
+    }
+
+    /// The ids of a range by the walk done here without libgit2's revwalk, or nil when the range
+    /// is one it leaves to libgit2 (for tests that compare the two).
+    package func boundedCommitIDs(_ range: CommitRange, order: WalkOrder = .oldestFirst) -> [ObjectID]? {
+        LimitedWalk.ids(repository: self, range: range, order: order, budget: RevisionWalk.boundedWalkBudget)
+    }
+
+    private func commitIDs(_ range: CommitRange, order: WalkOrder, native: Bool) throws(GitError) -> [ObjectID] {
         if range.included.allSatisfy(\.isZero) { return [] }
-        let walk = try RevisionWalk(repository: self, range: range, order: order)
+        let walk = try RevisionWalk(repository: self, range: range, order: order, native: native)
         var ids: [ObjectID] = []
         while let id = try walk.next() { ids.append(id) }
         return ids
@@ -233,15 +227,15 @@ extension Repository {
 }
 
 extension Repository {
-    /// The commits that `git_revwalk_hide_glob` would hide: the tips of the references matching
-    /// a glob (`refs/` implied, `/*` appended when it has no wildcard), peeled to commits;
-    /// references that do not resolve or peel are skipped, as libgit2 does.
+    /// The commits that `git_revwalk_hide_glob` would hide, in its order: the tips of the
+    /// references matching a glob (`refs/` implied, `/*` appended when it has no wildcard),
+    /// peeled to commits; references that do not resolve or peel are skipped, as libgit2 does.
     func hiddenTips(matching glob: String) throws(GitError) -> [ObjectID] {
         var pattern = glob.hasPrefix("refs/") ? glob : "refs/" + glob
         if !glob.contains(where: { $0 == "?" || $0 == "*" || $0 == "[" }) { pattern += "/*" }
         var tips: [ObjectID] = []
-        for reference in try references(matching: pattern) {
-            guard let peeled = try? peeledCommit(reference.target) else { continue }
+        for target in try referenceTargetsInIterationOrder(matching: pattern) {
+            guard let peeled = try? peeledCommit(target) else { continue }
             tips.append(peeled.commit)
         }
         return tips
