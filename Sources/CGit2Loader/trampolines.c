@@ -291,6 +291,13 @@ const git_oid * git_reference_target(const git_reference *ref) {
     return f(ref);
 }
 
+const git_oid * git_reference_target_peel(const git_reference *ref) {
+    typedef const git_oid * (*function_t)(const git_reference *ref);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_reference_target_peel");
+    return f(ref);
+}
+
 const char * git_repository_commondir(const git_repository *repo) {
     typedef const char * (*function_t)(const git_repository *repo);
     static function_t function;

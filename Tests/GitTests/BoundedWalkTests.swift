@@ -270,6 +270,30 @@ private let base = 1_700_000_000
         }
     }
 
+    @Test func tagTargetsFromPackedRefsAndObjects() throws {
+        var history = try History()
+        try history.add("a", at: base)
+        try history.add("b", ["a"], at: base + 60)
+        let sandbox = history.sandbox
+        try sandbox.gitOK("tag", "-a", "-m", "packed", "v1.0.0", history.ids["a"]!)
+        try sandbox.gitOK("tag", "light-packed", history.ids["a"]!)
+        try sandbox.gitOK("tag", "-a", "-m", "of a tree", "tree-tag", history.tree)
+        try sandbox.gitOK("pack-refs", "--all")
+        try sandbox.gitOK("tag", "-a", "-m", "loose", "v2.0.0", history.ids["b"]!)
+        try sandbox.gitOK("tag", "light-loose", history.ids["b"]!)
+        try sandbox.gitOK("tag", "-a", "-m", "tag of a tag", "nested", "v2.0.0")
+        let repository = try history.repository()
+        let targets = Dictionary(uniqueKeysWithValues: try repository.tagTargets().map { ($0.name, $0.target) })
+        #expect(targets["v1.0.0"] == history.id("a"))
+        #expect(targets["light-packed"] == history.id("a"))
+        #expect(targets["v2.0.0"] == history.id("b"))
+        #expect(targets["light-loose"] == history.id("b"))
+        #expect(targets["nested"] == history.id("b"))
+        #expect(targets["tree-tag"] == ObjectID(hex: history.tree))
+        // every tag that marks a commit has the same target as in tags()
+        for tag in try repository.tags() { #expect(targets[tag.name] == tag.target, "\(tag.name)") }
+    }
+
     @Test func missingHiddenCommitIsStillAnError() throws {
         var history = try History()
         try history.add("a", at: base)
