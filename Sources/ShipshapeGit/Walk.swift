@@ -1,5 +1,13 @@
 import CGit2
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The order in which a walk yields commits.
 ///
 /// Both orders are topological (a commit never comes before its parents in `oldestFirst`, never
@@ -54,9 +62,29 @@ final class RevisionWalk {
     private var precomputed: [ObjectID] = []
     private var position = 0
 
-    /// The most commits the bounded walk reads before it leaves the range to libgit2: its
-    /// commit-graph makes libgit2 cheaper per commit once a range is this large.
-    static let boundedWalkBudget = 4_000
+    /// The most commits the bounded walk reads before it leaves the range to libgit2.
+    ///
+    /// libgit2's first revwalk checksums the commit-graph file (~33 instructions a byte, ~60
+    /// bytes a commit) and then reads parents from it for free, where the bounded walk inflates
+    /// each commit it reads (~50,000 instructions): past a file size / 1,500 commits, libgit2 is
+    /// cheaper. Without a commit-graph libgit2 reads every commit too, so there is no limit.
+    ///
+    /// - Parameter repository: the repository walked.
+    /// - Returns: the number of commits.
+    static func boundedWalkBudget(for repository: Repository) -> Int {
+        let objects = repository.commonDirectory + "/objects/info"
+        var size = 0
+        var info = stat()
+        if stat(objects + "/commit-graph", &info) == 0 { size += Int(info.st_size) }
+        if let directory = opendir(objects + "/commit-graphs") {
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name.hasSuffix(".graph"), stat(objects + "/commit-graphs/" + name, &info) == 0 { size += Int(info.st_size) }
+            }
+        }
+        return size == 0 ? .max : max(256, size / 1_500)
+    }
 
     /// Creates a walk.
     ///
@@ -94,7 +122,7 @@ final class RevisionWalk {
     /// hidden (the whole history is walked anyway), or the range is too large.
     private static func boundedWalk(repository: Repository, range: CommitRange, order: WalkOrder) -> [ObjectID]? {
         guard range.excluded.contains(where: { !$0.isZero }) || !range.excludedReferenceGlobs.isEmpty else { return nil }
-        return LimitedWalk.ids(repository: repository, range: range, order: order, budget: boundedWalkBudget)
+        return LimitedWalk.ids(repository: repository, range: range, order: order, budget: boundedWalkBudget(for: repository))
     }
 
     deinit { if let pointer { git_revwalk_free(pointer) } }
@@ -178,7 +206,7 @@ extension Repository {
     /// The ids of a range by the walk done here without libgit2's revwalk, or nil when the range
     /// is one it leaves to libgit2 (for tests that compare the two).
     package func boundedCommitIDs(_ range: CommitRange, order: WalkOrder = .oldestFirst) -> [ObjectID]? {
-        LimitedWalk.ids(repository: self, range: range, order: order, budget: RevisionWalk.boundedWalkBudget)
+        LimitedWalk.ids(repository: self, range: range, order: order, budget: RevisionWalk.boundedWalkBudget(for: self))
     }
 
     private func commitIDs(_ range: CommitRange, order: WalkOrder, native: Bool) throws(GitError) -> [ObjectID] {
