@@ -111,22 +111,22 @@ package struct Linter: Sendable {
     /// needs one of: a line starting with `Merge` (merge lines, `Merged ...`, `Merge
     /// remote-tracking branch`), so the bytes contain `Merge`; the message starting with
     /// `Revert `, `revert `, `fixup!`, `squash!`, `amend!` or `Auto` (`Automatic merge`,
-    /// `Auto-merged `); or, for a version-only message, a first byte that is not an ASCII letter
-    /// other than `c` (`chore:`) and `v` (a version must start with a digit after optional white
-    /// space and `v`). None of these ASCII characters has a canonical equivalent, so a grapheme
+    /// `Auto-merged `); or, for a version-only message, a start that is not an ASCII letter, or
+    /// is `v` or `chore` (a version must start with a digit after an optional `chore(...):`,
+    /// white space and `v`). None of these ASCII characters has a canonical equivalent, so a grapheme
     /// prefix match implies the byte match.
     static func mayMatchDefaultIgnore(_ message: String) -> Bool {
         var message = message
         return message.withUTF8 { bytes -> Bool in
             guard let first = bytes.first else { return true }
             let isLetter = (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A)
-            if !isLetter || first == 0x63 || first == 0x76 { return true }  // c, v
             func starts(_ prefix: StaticString) -> Bool {
                 let count = prefix.utf8CodeUnitCount
                 guard bytes.count >= count else { return false }
                 for k in 0..<count where bytes[k] != prefix.utf8Start[k] { return false }
                 return true
             }
+            if !isLetter || first == 0x76 || starts("chore") { return true }  // v, chore
             if starts("Revert ") || starts("revert ") || starts("fixup!") || starts("squash!") || starts("amend!") || starts("Auto") {
                 return true
             }

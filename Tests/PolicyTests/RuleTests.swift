@@ -302,7 +302,7 @@ struct RuleTests {
             "Merge remote-tracking branch 'origin/main'\n", "Automatic merge from CI\n", "Auto-merged a into b\n",
             "feat: x\n", "docs: y\n\nbody\n", "Update README.md\n", "=1.2.3\n", "V1.2.0\n", "wip\n", "",
         ]
-        for prefix in ["", "x", "feat: ", "é", "a\u{301}"] {
+        for prefix in ["", "x", "feat: ", "é", "a\u{301}", "chore: ", "chore(x): ", "chore(): ", "chore:\t", "cho", "c"] {
             for ending in ["Merge branch 'a'", "1.2.3", "Revert x", "fixup! y"] { messages.append(prefix + ending + "\n") }
         }
         for message in messages where matchDefaultIgnore(message) != nil {
@@ -310,6 +310,9 @@ struct RuleTests {
         }
         #expect(!Linter.mayMatchDefaultIgnore("feat: add x\n\nmerge body\n"))
         #expect(!Linter.mayMatchDefaultIgnore("docs: y\n"))
+        #expect(!Linter.mayMatchDefaultIgnore("ci: y\n"))
+        #expect(Linter.mayMatchDefaultIgnore("chore(release): 1.2.0\n"))
+        #expect(Linter.mayMatchDefaultIgnore("chore: tidy\n"))
     }
 
     @Test func customHeaderPatternReplacesTheGrammar() throws {
