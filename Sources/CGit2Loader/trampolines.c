@@ -158,6 +158,13 @@ const git_error * git_error_last(void) {
     return f();
 }
 
+int git_graph_descendant_of(git_repository *repo, const git_oid *commit, const git_oid *ancestor) {
+    typedef int (*function_t)(git_repository *repo, const git_oid *commit, const git_oid *ancestor);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_graph_descendant_of");
+    return f(repo, commit, ancestor);
+}
+
 int git_libgit2_init(void) {
     typedef int (*function_t)(void);
     static function_t function;

@@ -334,11 +334,19 @@ package final class Repository {
         // A bounded walk from both commits, newest first (`HistoryPainter`): exact, and it stops
         // once `ancestor` is reached or every queued commit is also below `ancestor`, where
         // libgit2 1.5's git_graph_descendant_of walks far below the ancestor.
+        // Far apart (past the budget `RevisionWalk` uses), libgit2 with its commit-graph is the
+        // cheaper one.
         let painter = HistoryPainter(repository: self)
         try painter.start(descendant, side: HistoryPainter.included)
         try painter.start(ancestor, side: HistoryPainter.excluded)
-        _ = try painter.run { painter.flags(of: ancestor) & HistoryPainter.included != 0 }
-        return painter.flags(of: ancestor) & HistoryPainter.included != 0
+        let finished = try painter.run(budget: RevisionWalk.boundedWalkBudget(for: self)) {
+            painter.flags(of: ancestor) & HistoryPainter.included != 0
+        }
+        if finished || painter.flags(of: ancestor) & HistoryPainter.included != 0 {
+            return painter.flags(of: ancestor) & HistoryPainter.included != 0
+        }
+        var a = ancestor.oid, d = descendant.oid
+        return try check(git_graph_descendant_of(pointer, &d, &a), "git_graph_descendant_of", subject: descendant.hex) == 1
     }
 
     /// The best common ancestor of two commits (`git merge-base a b`).
