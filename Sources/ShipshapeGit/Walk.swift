@@ -72,6 +72,15 @@ final class RevisionWalk {
     /// - Parameter repository: the repository walked.
     /// - Returns: the number of commits.
     static func boundedWalkBudget(for repository: Repository) -> Int {
+        let graphSize = commitGraphSize(of: repository)
+        if graphSize == 0 { return .max }
+        // Once libgit2 has loaded the commit-graph in this process, its walks are the cheaper ones.
+        if repository.libgit2HasWalked { return 0 }
+        return max(256, graphSize / 1_500)
+    }
+
+    /// The size in bytes of the repository's commit-graph files (0 when it has none).
+    private static func commitGraphSize(of repository: Repository) -> Int {
         let objects = repository.commonDirectory + "/objects/info"
         var size = 0
         var info = stat()
@@ -83,7 +92,7 @@ final class RevisionWalk {
                 if name.hasSuffix(".graph"), stat(objects + "/commit-graphs/" + name, &info) == 0 { size += Int(info.st_size) }
             }
         }
-        return size == 0 ? .max : max(256, size / 1_500)
+        return size
     }
 
     /// Creates a walk.
@@ -98,6 +107,7 @@ final class RevisionWalk {
             precomputed = ids
             return
         }
+        repository.libgit2HasWalked = true
         var out: OpaquePointer?
         try check(git_revwalk_new(&out, repository.pointer), "git_revwalk_new")
         pointer = out!
@@ -122,7 +132,9 @@ final class RevisionWalk {
     /// hidden (the whole history is walked anyway), or the range is too large.
     private static func boundedWalk(repository: Repository, range: CommitRange, order: WalkOrder) -> [ObjectID]? {
         guard range.excluded.contains(where: { !$0.isZero }) || !range.excludedReferenceGlobs.isEmpty else { return nil }
-        return LimitedWalk.ids(repository: repository, range: range, order: order, budget: boundedWalkBudget(for: repository))
+        let budget = boundedWalkBudget(for: repository)
+        guard budget > 0 else { return nil }
+        return LimitedWalk.ids(repository: repository, range: range, order: order, budget: budget)
     }
 
     deinit { if let pointer { git_revwalk_free(pointer) } }
