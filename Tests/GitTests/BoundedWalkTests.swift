@@ -294,6 +294,27 @@ private let base = 1_700_000_000
         for tag in try repository.tags() { #expect(targets[tag.name] == tag.target, "\(tag.name)") }
     }
 
+    @Test func repositoryWithACommitGraph() throws {
+        // A commit-graph (as after git gc) gives the bounded walk a budget; once libgit2 has
+        // walked, it walks everything. Either way the answers are libgit2's.
+        var history = try History()
+        try history.add("c0", at: base)
+        for i in 1..<40 { try history.add("c\(i)", ["c\(i - 1)"] + (i % 7 == 0 ? ["c\(i - 5)"] : []), at: base + i * 60) }
+        try history.sandbox.gitOK("update-ref", "refs/heads/main", history.ids["c39"]!)
+        try history.sandbox.gitOK("commit-graph", "write", "--reachable")
+        let repository = try history.repository()
+        let range = CommitRange(excluded: [history.id("c30")], included: [history.id("c39")])
+        #expect(repository.boundedCommitIDs(range) != nil)
+        let bounded = try repository.commitIDs(range)
+        #expect(try repository.isAncestor(history.id("c3"), of: history.id("c39")))
+        #expect(try !repository.isAncestor(history.id("c39"), of: history.id("c3")))
+        let native = try repository.libgit2CommitIDs(range)
+        #expect(bounded == native)
+        #expect(repository.boundedCommitIDs(range) == nil)  // libgit2 has walked: it walks from now on
+        #expect(try repository.commitIDs(range) == native)
+        #expect(try repository.isAncestor(history.id("c3"), of: history.id("c39")))
+    }
+
     @Test func missingHiddenCommitIsStillAnError() throws {
         var history = try History()
         try history.add("a", at: base)
