@@ -95,6 +95,13 @@ unsigned int git_commit_parentcount(const git_commit *commit) {
     return f(commit);
 }
 
+git_time_t git_commit_time(const git_commit *commit) {
+    typedef git_time_t (*function_t)(const git_commit *commit);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_commit_time");
+    return f(commit);
+}
+
 int git_commit_tree(git_tree **tree_out, const git_commit *commit) {
     typedef int (*function_t)(git_tree **tree_out, const git_commit *commit);
     static function_t function;
@@ -288,6 +295,13 @@ const git_oid * git_reference_target(const git_reference *ref) {
     typedef const git_oid * (*function_t)(const git_reference *ref);
     static function_t function;
     function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_reference_target");
+    return f(ref);
+}
+
+const git_oid * git_reference_target_peel(const git_reference *ref) {
+    typedef const git_oid * (*function_t)(const git_reference *ref);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_reference_target_peel");
     return f(ref);
 }
 

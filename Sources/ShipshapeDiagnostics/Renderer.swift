@@ -137,6 +137,7 @@ package struct Renderer: Sendable {
             }
             return out
         }
+        if report.findings.isEmpty { return out }
         let lines = report.text.map(Renderer.splitLines) ?? []
         let origin = report.commitLabel ?? report.origin
         for finding in report.findings {

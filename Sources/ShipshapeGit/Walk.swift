@@ -1,5 +1,13 @@
 import CGit2
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The order in which a walk yields commits.
 ///
 /// Both orders are topological (a commit never comes before its parents in `oldestFirst`, never
@@ -48,11 +56,58 @@ package struct CommitRange: Sendable, Hashable {
     }
 }
 
-/// An open `git_revwalk`, freed on deinit.
+/// A walk over a range: libgit2's `git_revwalk`, or the ids of a bounded walk done here.
 final class RevisionWalk {
-    let pointer: OpaquePointer
+    private var pointer: OpaquePointer?
+    private var precomputed: [ObjectID] = []
+    private var position = 0
 
-    init(repository: Repository, range: CommitRange, order: WalkOrder) throws(GitError) {
+    /// The most commits the bounded walk reads before it leaves the range to libgit2.
+    ///
+    /// libgit2's first revwalk checksums the commit-graph file (~33 instructions a byte, ~60
+    /// bytes a commit) and then reads parents from it for free, where the bounded walk inflates
+    /// each commit it reads (~50,000 instructions): past a file size / 1,500 commits, libgit2 is
+    /// cheaper. Without a commit-graph libgit2 reads every commit too, so there is no limit.
+    ///
+    /// - Parameter repository: the repository walked.
+    /// - Returns: the number of commits.
+    static func boundedWalkBudget(for repository: Repository) -> Int {
+        let graphSize = commitGraphSize(of: repository)
+        if graphSize == 0 { return .max }
+        // Once libgit2 has loaded the commit-graph in this process, its walks are the cheaper ones.
+        if repository.libgit2HasWalked { return 0 }
+        return max(256, graphSize / 1_500)
+    }
+
+    /// The size in bytes of the repository's commit-graph files (0 when it has none).
+    private static func commitGraphSize(of repository: Repository) -> Int {
+        let objects = repository.commonDirectory + "/objects/info"
+        var size = 0
+        var info = stat()
+        if stat(objects + "/commit-graph", &info) == 0 { size += Int(info.st_size) }
+        if let directory = opendir(objects + "/commit-graphs") {
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name.hasSuffix(".graph"), stat(objects + "/commit-graphs/" + name, &info) == 0 { size += Int(info.st_size) }
+            }
+        }
+        return size
+    }
+
+    /// Creates a walk.
+    ///
+    /// A range with hidden commits is walked here (`LimitedWalk`) when it is small: libgit2 1.5
+    /// opens and checksums the whole commit-graph file on its first revwalk (~200 M instructions
+    /// on a 100,000-commit repository). The commits and their order are libgit2's.
+    ///
+    /// - Parameter native: always use libgit2's revwalk (for tests that compare the two).
+    init(repository: Repository, range: CommitRange, order: WalkOrder, native: Bool = false) throws(GitError) {
+        if !native, let ids = Self.boundedWalk(repository: repository, range: range, order: order) {
+            precomputed = ids
+            return
+        }
+        repository.libgit2HasWalked = true
         var out: OpaquePointer?
         try check(git_revwalk_new(&out, repository.pointer), "git_revwalk_new")
         pointer = out!
@@ -73,10 +128,24 @@ final class RevisionWalk {
         }
     }
 
-    deinit { git_revwalk_free(pointer) }
+    /// The ids of a range by `LimitedWalk`, or nil when libgit2 should walk it: nothing is
+    /// hidden (the whole history is walked anyway), or the range is too large.
+    private static func boundedWalk(repository: Repository, range: CommitRange, order: WalkOrder) -> [ObjectID]? {
+        guard range.excluded.contains(where: { !$0.isZero }) || !range.excludedReferenceGlobs.isEmpty else { return nil }
+        let budget = boundedWalkBudget(for: repository)
+        guard budget > 0 else { return nil }
+        return LimitedWalk.ids(repository: repository, range: range, order: order, budget: budget)
+    }
+
+    deinit { if let pointer { git_revwalk_free(pointer) } }
 
     /// The next commit id, or nil at the end.
     func next() throws(GitError) -> ObjectID? {
+        guard let pointer else {
+            guard position < precomputed.count else { return nil }
+            position += 1
+            return precomputed[position - 1]
+        }
         var oid = git_oid()
         let code = git_revwalk_next(&oid, pointer)
         if code == GIT_ITEROVER.rawValue { return nil }
@@ -137,8 +206,24 @@ extension Repository {
     /// - Returns: the ids in `order`.
     /// - Throws: `GitError` when a commit cannot be found.
     package func commitIDs(_ range: CommitRange, order: WalkOrder = .oldestFirst) throws(GitError) -> [ObjectID] {
+        try commitIDs(range, order: order, native: false)
+    }
+
+    /// `commitIDs(_:order:)` through libgit2's revwalk only (for tests that compare the bounded
+    /// walk with it).
+    package func libgit2CommitIDs(_ range: CommitRange, order: WalkOrder = .oldestFirst) throws(GitError) -> [ObjectID] {
+        try commitIDs(range, order: order, native: true)
+    }
+
+    /// The ids of a range by the walk done here without libgit2's revwalk, or nil when the range
+    /// is one it leaves to libgit2 (for tests that compare the two).
+    package func boundedCommitIDs(_ range: CommitRange, order: WalkOrder = .oldestFirst) -> [ObjectID]? {
+        LimitedWalk.ids(repository: self, range: range, order: order, budget: RevisionWalk.boundedWalkBudget(for: self))
+    }
+
+    private func commitIDs(_ range: CommitRange, order: WalkOrder, native: Bool) throws(GitError) -> [ObjectID] {
         if range.included.allSatisfy(\.isZero) { return [] }
-        let walk = try RevisionWalk(repository: self, range: range, order: order)
+        let walk = try RevisionWalk(repository: self, range: range, order: order, native: native)
         var ids: [ObjectID] = []
         while let id = try walk.next() { ids.append(id) }
         return ids
@@ -178,5 +263,21 @@ extension Repository {
     /// - Throws: `GitError` when a starting commit cannot be found.
     package func walker(_ range: CommitRange, order: WalkOrder = .oldestFirst) throws(GitError) -> CommitWalker {
         try CommitWalker(repository: self, range: range, order: order)
+    }
+}
+
+extension Repository {
+    /// The commits that `git_revwalk_hide_glob` would hide, in its order: the tips of the
+    /// references matching a glob (`refs/` implied, `/*` appended when it has no wildcard),
+    /// peeled to commits; references that do not resolve or peel are skipped, as libgit2 does.
+    func hiddenTips(matching glob: String) throws(GitError) -> [ObjectID] {
+        var pattern = glob.hasPrefix("refs/") ? glob : "refs/" + glob
+        if !glob.contains(where: { $0 == "?" || $0 == "*" || $0 == "[" }) { pattern += "/*" }
+        var tips: [ObjectID] = []
+        for target in try referenceTargetsInIterationOrder(matching: pattern) {
+            guard let peeled = try? peeledCommit(target) else { continue }
+            tips.append(peeled.commit)
+        }
+        return tips
     }
 }

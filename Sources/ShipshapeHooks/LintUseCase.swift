@@ -1,6 +1,7 @@
 package import ShipshapeDiagnostics
 import ShipshapeMessage
 import ShipshapeGit
+import ShipshapePatterns
 package import ShipshapePolicy
 import ShipshapeConfiguration
 
@@ -92,32 +93,60 @@ package enum LintUseCase {
     ///   - context: must have a repository.
     /// - Returns: one report per commit; commits by configured bot authors are reported as ignored.
     package static func lintRange(from: String?, to: String, context: RepositoryContext) throws(HookError) -> [SubjectReport] {
+        var reports: [SubjectReport] = []
+        try lintRange(from: from, to: to, context: context) { reports.append($0) }
+        return reports
+    }
+
+    /// Lints every commit reachable from `to` and not from `from`, oldest first, handing each
+    /// report to `body` as soon as it is made (nothing is kept: a walk of 100,000 commits holds
+    /// one commit and one report at a time).
+    ///
+    /// - Parameters:
+    ///   - from: the exclusive lower end (a revision), or nil for the whole history of `to`.
+    ///   - to: the inclusive upper end.
+    ///   - context: must have a repository.
+    ///   - body: called with each commit's report, oldest commit first.
+    /// - Throws: `HookError.git` when the history cannot be read, `.pattern` when a rule's
+    ///   pattern fails.
+    package static func lintRange(
+        from: String?, to: String, context: RepositoryContext, _ body: (SubjectReport) -> Void
+    ) throws(HookError) {
         guard let repository = context.repository else { throw .notARepository(path: ".") }
         let settings = context.configuration.lint
-        var reports: [SubjectReport] = []
-        let commits: [Commit]
-        do {
+        let linter = Linter(settings: settings)
+        var patternFailure: PatternError?
+        do throws(GitError) {
             let upper = try repository.resolve(to)
             let lower = try from.map { rev throws(GitError) in try repository.resolve(rev) }
-            commits = try repository.commits(from: lower.map { [$0] } ?? [], to: [upper])
+            let walker = try repository.walker(CommitRange(excluded: lower.map { [$0] } ?? [], included: [upper]))
+            while let commit = try walker.next() {
+                var report: SubjectReport
+                if isBot(commit, settings.ignores.botAuthors) {
+                    report = SubjectReport(origin: "commit", ignored: true, ignoreReason: "bot author \(commit.authorName)")
+                } else {
+                    let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
+                    let lintReport: LintReport
+                    do throws(PatternError) {
+                        lintReport = try linter.lint(cleaned)
+                    } catch {
+                        patternFailure = error
+                        break
+                    }
+                    report = SubjectReport(
+                        origin: "commit", text: cleaned, ignored: lintReport.ignored, ignoreReason: lintReport.ignoreReason,
+                        findings: lintReport.findings)
+                }
+                report.commit = commit.id.hex
+                report.summary = commit.summary
+                report.origin = "commit \(commit.id.hex.prefix(7))"
+                body(report)
+            }
         } catch {
             if repository.isShallow { throw .shallowRepository(error) }
             throw .git(error)
         }
-        for commit in commits {
-            var report: SubjectReport
-            if isBot(commit, settings.ignores.botAuthors) {
-                report = SubjectReport(origin: "commit", ignored: true, ignoreReason: "bot author \(commit.authorName)")
-            } else {
-                let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
-                report = try lint(cleaned: cleaned, origin: "commit", settings: settings)
-            }
-            report.commit = commit.id.hex
-            report.summary = commit.summary
-            report.origin = "commit \(commit.id.hex.prefix(7))"
-            reports.append(report)
-        }
-        return reports
+        if let patternFailure { throw .pattern(patternFailure) }
     }
 
     /// The finding for a message that is not valid UTF-8, naming the first bad byte's line.

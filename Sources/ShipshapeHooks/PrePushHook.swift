@@ -119,13 +119,12 @@ package enum PrePushHook {
                         of: ref, tip: tip, branch: branch, remote: remote, repository: repository, gate: gate)
                     let walk = try walker.walk(to: tip, hiding: base.hidden)
                     findings += walk.findings
-                    let newCommits = walk.commits
                     let newIDs = walk.ids
                     let oldest = walk.oldest
                     let remoteBranch = remoteName.contains("/") || remoteName.contains(":") ? "<remote>/\(branch)" : "\(remoteName)/\(branch)"
                     // Commits new to this branch (not only to the remote) must not be fixups on a protected branch:
                     // a fixup pushed to a feature branch first is hidden by refs/remotes/<remote>/* above.
-                    var branchCommits = newCommits
+                    var branchCommits = walk.temporaryCommits
                     if settings.isEnabled(.pushedCommitLint) && settings.isProtected(branch: branch), let oldTip = base.remoteTip,
                         try !remote.hidesNothingBeyond(oldTip, in: repository)
                     {
@@ -136,7 +135,7 @@ package enum PrePushHook {
                     // The version before the push: the remote's old tip (for a force push, where the
                     // rewritten history forks from it), else the parent the new commits grow from.
                     var oldCommit: ObjectID? = base.remoteTip
-                    if let remoteTip = base.remoteTip, !(newCommits.isEmpty ? tip == remoteTip : oldest?.parentIDs.contains(remoteTip) == true) {
+                    if let remoteTip = base.remoteTip, !(newIDs.isEmpty ? tip == remoteTip : oldest?.parentIDs.contains(remoteTip) == true) {
                         do {
                             if try !repository.isAncestor(remoteTip, of: tip) { oldCommit = try repository.mergeBase(remoteTip, tip) }
                         } catch {

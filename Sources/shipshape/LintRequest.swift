@@ -33,11 +33,28 @@ struct LintRequest {
         let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
         if from != nil || to != nil {
             let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: true)
-            let reports = try LintUseCase.lintRange(from: from, to: to ?? "HEAD", context: context)
-            let invalid = reports.filter { !$0.isValid }.count
-            let skipped = reports.filter(\.ignored).count
-            let summary = "checked \(reports.count) commit\(reports.count == 1 ? "" : "s"): \(reports.count - invalid - skipped) valid, \(invalid) invalid, \(skipped) skipped"
-            return print(reports, asArray: true, summary: summary, environment: invocation.environment)
+            // Each report is rendered as it comes and dropped: on 100,000 commits, keeping every
+            // commit and report until the end cost more memory than the walk itself.
+            let renderer = renderer(environment: invocation.environment)
+            var output = renderer.format == .json ? "[" : ""
+            var count = 0, invalid = 0, skipped = 0
+            try LintUseCase.lintRange(from: from, to: to ?? "HEAD", context: context) { report in
+                if renderer.format == .json {
+                    if count > 0 { output += "," }
+                    output += Renderer.json(for: report).serialized()
+                } else {
+                    output += renderer.render([report], asArray: true)
+                }
+                count += 1
+                if !report.isValid { invalid += 1 }
+                if report.ignored { skipped += 1 }
+            }
+            if renderer.format == .json { output += "]\n" }
+            Console.out(output)
+            if format == .text {
+                Console.out("checked \(count) commit\(count == 1 ? "" : "s"): \(count - invalid - skipped) valid, \(invalid) invalid, \(skipped) skipped\n")
+            }
+            return invalid > 0 ? 1 : 0
         }
         let bytes: [UInt8]
         let origin: String
@@ -73,10 +90,14 @@ struct LintRequest {
         return print([report], asArray: false, summary: summary, environment: invocation.environment)
     }
 
-    private func print(_ reports: [SubjectReport], asArray: Bool, summary: String?, environment: [String: String]) -> Int32 {
-        let renderer = Renderer(
+    private func renderer(environment: [String: String]) -> Renderer {
+        Renderer(
             format: format, color: format == .text && Console.useColor(fileDescriptor: 1, environment: environment),
             verbose: verbose)
+    }
+
+    private func print(_ reports: [SubjectReport], asArray: Bool, summary: String?, environment: [String: String]) -> Int32 {
+        let renderer = renderer(environment: environment)
         Console.out(renderer.render(reports, asArray: asArray))
         if format == .text, let summary { Console.out(summary + "\n") }
         return reports.contains { !$0.isValid } ? 1 : 0

@@ -21,7 +21,17 @@ enum SubjectFullStopRule: CommitRule {
             return []
         }
         var hasStop = false
-        if let last = header.utf16.last { hasStop = String(decoding: [last], as: UTF16.self) == stop }
+        if let last = header.utf16.last {
+            // ASCII on both sides (the usual "."): compare code units. An ASCII character is
+            // canonically equivalent only to itself, so this is what the string comparison below
+            // decides, without the stdlib's generic decoding path (11 % of a pure lint).
+            let stopUnits = stop.utf16
+            if last < 0x80, stopUnits.count == 1, let unit = stopUnits.first, unit < 0x80 {
+                hasStop = last == unit
+            } else {
+                hasStop = String(decoding: [last], as: UTF16.self) == stop
+            }
+        }
         if header.hasSuffix("...") { hasStop = false }
         let span = MessageSpan(line: line, column: max(1, context.headerLength), length: 1)
         return context.applying(
