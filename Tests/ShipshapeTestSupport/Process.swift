@@ -299,6 +299,18 @@ private enum GNUFunctions {
     private static let pipe2Function: Pipe2? = dlsym(dlopen(nil, RTLD_NOW), "pipe2").map { unsafeBitCast($0, to: Pipe2.self) }
     private static let addchdirFunction: AddChdir? =
         dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addchdir_np").map { unsafeBitCast($0, to: AddChdir.self) }
+    typealias AddClosefrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private static let addclosefromFunction: AddClosefrom? =
+        dlsym(dlopen(nil, RTLD_NOW), "posix_spawn_file_actions_addclosefrom_np").map { unsafeBitCast($0, to: AddClosefrom.self) }
+
+    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34+), or nothing where it is missing.
+    ///
+    /// A file another test thread has open for writing (Foundation does not always open with
+    /// `O_CLOEXEC`) would otherwise stay open in every child spawned meanwhile, and executing
+    /// that file as a hook would fail with "Text file busy" for as long as the child lives.
+    static func addclosefrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ lowest: Int32) {
+        _ = addclosefromFunction?(actions, lowest)
+    }
 
     /// `pipe2(fds, flags)`, or `pipe` plus `FD_CLOEXEC` where `pipe2` is missing.
     static func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32 {
@@ -387,6 +399,7 @@ private func spawnInOwnGroup(
     posix_spawnattr_setsigmask(&attributes, &emptyMask)
     posix_spawnattr_setpgroup(&attributes, 0)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
+    GNUFunctions.addclosefrom(&actions, 3)
     let argv = ([path] + arguments).map { strdup($0) }
     let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") }
     defer {
