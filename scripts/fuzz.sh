@@ -32,7 +32,11 @@ done
 
 # The release linker drops unreferenced sections, which would take the coverage counters with them.
 build=(swift build --package-path "$root/Fuzz" -c release --sanitize=fuzzer --sanitize=address -Xlinker --no-gc-sections)
-"${build[@]}" 2>&1 | grep -v "Cannot export local symbol" >&2 || true
+# (The sanitizer runtime makes the linker warn about every symbol it cannot export; hide those.)
+"${build[@]}" 2>&1 | { grep -v "Cannot export local symbol" || true; } >&2 || {
+    echo "fuzz.sh: the fuzz targets did not build" >&2
+    exit 2
+}
 bin=$("${build[@]}" --show-bin-path) || exit 2
 
 work="$root/Fuzz/.work"
