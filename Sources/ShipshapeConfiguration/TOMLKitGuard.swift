@@ -10,7 +10,8 @@
 func tomlKitUnsafeSpot(in text: String) -> (line: Int, column: Int, message: String)? {
     let bytes = Array(text.utf8)
     let count = bytes.count
-    var i = 0
+    // toml++ skips a byte-order mark, so a header may follow one.
+    var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     var line = 1
     var lineStart = 0
     var open: [UInt8] = []  // the arrays and inline tables of a value that are open, innermost last

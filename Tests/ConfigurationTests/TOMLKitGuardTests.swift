@@ -6,7 +6,7 @@ import Testing
 @Suite struct TOMLKitGuardTests {
     @Test(arguments: [
         ("[=commy\ntypes = [\n", 1, 2), ("[commit]\n  [ #x\n", 2, 5), ("[[ =\n", 1, 4), ("[\n", 1, 2),
-        ("a = 1\n[é]\n", 2, 2), ("[[[\nt = 1\n", 1, 3),
+        ("a = 1\n[é]\n", 2, 2), ("[[[\nt = 1\n", 1, 3), ("\u{FEFF}[\u{1D} +]\n", 1, 3),
     ])
     func aHeaderWithoutAKeyIsASyntaxErrorNotACrash(_ text: String, _ line: Int, _ column: Int) throws {
         let error = try #require(failure(text))
