@@ -1,5 +1,6 @@
 import ShipshapeConfiguration
 import Testing
+import ShipshapePatterns
 import ShipshapePolicy
 
 /// Lines of keys in documents whose layout could mislead a naive line scanner.

@@ -1,4 +1,5 @@
 import Foundation
+import ShipshapeDiagnostics
 import ShipshapeMessage
 import Testing
 
