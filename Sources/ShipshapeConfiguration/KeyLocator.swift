@@ -1,24 +1,37 @@
-/// Finds the line on which each key of a TOML document is defined.
+/// Finds the line on which each key of a TOML document is defined, and the mistakes TOMLKit
+/// would abort on instead of reporting.
 ///
 /// TOMLKit reports positions for syntax errors only, so errors about keys and values find their
 /// line here. The scanner understands just enough TOML (tables, arrays of tables, dotted and
-/// quoted keys, inline tables, multi-line arrays and strings, comments) for documents the parser
-/// has already accepted; lines are 1-based.
+/// quoted keys, inline tables, multi-line arrays and strings, comments); lines are 1-based.
+///
+/// It runs before TOMLKit, because toml++ 3 (inside TOMLKit) fails an assertion and aborts the
+/// process on two mistakes it should report: a table header that does not start with a key
+/// (`[=x]`, `[#]`, `[[[`, `[` alone on a line) and a `}` where an array expects a value
+/// (`x = [}`). Those are `abortingMistake`; any other malformed text is left to TOMLKit.
 struct KeyLocator {
     /// The first line of every dotted key path (`commit.rules.type-enum`,
     /// `commit.rules.body-max-line-length.level`), table headers included. Elements of arrays and
     /// of arrays of tables also have an indexed path: `versions.sources[1].pattern` for the
     /// second `[[versions.sources]]` table or the second inline table of `sources = [...]`.
     private(set) var lines: [String: Int] = [:]
+    /// The first mistake toml++ would abort on: its line, column and how to fix it.
+    private(set) var abortingMistake: (line: Int, column: Int, message: String)?
 
     private let bytes: [UInt8]
     /// How many `[[table]]` headers of each path have been seen.
     private var arrayTableCounts: [String: Int] = [:]
     private var index = 0
     private var line = 1
+    private var lineStart = 0
+
+    /// toml++ stops at 256 nested arrays and inline tables; deeper text is not scanned.
+    private static let maximumDepth = 300
 
     init(text: String) {
         bytes = Array(text.utf8)
+        // toml++ skips a byte-order mark, so a table header may follow one.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         scanDocument()
     }
 
@@ -37,8 +50,17 @@ struct KeyLocator {
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
     private mutating func advance() {
-        if current == UInt8(ascii: "\n") { line += 1 }
+        if current == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
         index += 1
+    }
+
+    private mutating func noteAbortingMistake(at position: Int, _ message: String) {
+        guard abortingMistake == nil else { return }
+        let column = String(decoding: bytes[lineStart..<position], as: UTF8.self).count + 1
+        abortingMistake = (line, column, message)
     }
 
     private mutating func skipSpaces() {
@@ -77,6 +99,7 @@ struct KeyLocator {
                 advance()
                 let isArrayOfTables = current == UInt8(ascii: "[")
                 if isArrayOfTables { advance() }
+                checkHeaderKey(isArrayOfTables: isArrayOfTables)
                 skipSpaces()
                 table = scanKey()
                 record(table, at: headerLine)
@@ -100,11 +123,28 @@ struct KeyLocator {
                 skipSpaces()
                 if current == UInt8(ascii: "=") { advance() }
                 skipSpaces()
-                scanValue(path: table + key)
+                scanValue(path: table + key, depth: 0)
                 skipSpaces()
                 if current == UInt8(ascii: "#") { skipToEndOfLine() }
             }
         }
+    }
+
+    /// Notes a table header whose first character after the brackets and blanks cannot start a
+    /// key (toml++ reports `]`, and the blank of `[ [`, itself).
+    private mutating func checkHeaderKey(isArrayOfTables: Bool) {
+        var position = index
+        while position < bytes.count && (bytes[position] == UInt8(ascii: " ") || bytes[position] == UInt8(ascii: "\t")) {
+            position += 1
+        }
+        guard position < bytes.count else { return }
+        let next = bytes[position]
+        if isBareKeyByte(next) || next == UInt8(ascii: "\"") || next == UInt8(ascii: "'") || next == UInt8(ascii: "]")
+            || (next == UInt8(ascii: "[") && !isArrayOfTables)
+        {
+            return
+        }
+        noteAbortingMistake(at: position, "a table header needs a name after \"[\": write [name] or [\"quoted name\"]")
     }
 
     /// Reads a possibly dotted, possibly quoted key; stops before `=`, `]` or the end of line.
@@ -176,7 +216,11 @@ struct KeyLocator {
         return String(decoding: content, as: UTF8.self)
     }
 
-    private mutating func scanValue(path: [String]) {
+    private mutating func scanValue(path: [String], depth: Int) {
+        guard depth < Self.maximumDepth else {
+            index = bytes.count
+            return
+        }
         guard let c = current else { return }
         switch c {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
@@ -189,13 +233,14 @@ struct KeyLocator {
                 guard let d = current else { return }
                 if d == UInt8(ascii: "]") { advance(); return }
                 if d == UInt8(ascii: ",") { advance(); continue }
+                if d == UInt8(ascii: "}") { noteAbortingMistake(at: index, "an array is closed with \"]\", not \"}\"") }
                 let before = index
                 // Elements are `key[0]`, `key[1]`, ...: inline tables in an array record their keys there.
                 var elementPath = path
                 if let last = elementPath.last { elementPath[elementPath.count - 1] = last + "[\(element)]" }
                 let elementLine = line
                 record(elementPath, at: elementLine)
-                scanValue(path: elementPath)
+                scanValue(path: elementPath, depth: depth + 1)
                 element += 1
                 if index == before { advance() }
             }
@@ -213,7 +258,7 @@ struct KeyLocator {
                 skipSpaces()
                 if current == UInt8(ascii: "=") { advance() }
                 skipSpaces()
-                scanValue(path: path + key)
+                scanValue(path: path + key, depth: depth + 1)
             }
         default:
             while let d = current, d != UInt8(ascii: ","), d != UInt8(ascii: "]"), d != UInt8(ascii: "}"),

@@ -120,7 +120,8 @@ package struct ShipshapeConfiguration: Sendable {
             let column = before.count - (before.lastIndex(of: 0x0A).map { text.utf8.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
             throw .syntax(file: path, line: line, column: column, message: "a NUL byte is not allowed in a TOML document; remove it")
         }
-        if let (line, column, message) = tomlKitUnsafeSpot(in: text) {
+        let locator = KeyLocator(text: text)
+        if let (line, column, message) = locator.abortingMistake {
             throw .syntax(file: path, line: line, column: column, message: message)
         }
         let table: TOMLTable
@@ -131,7 +132,7 @@ package struct ShipshapeConfiguration: Sendable {
         } catch {
             throw .syntax(file: path, line: 1, column: 1, message: "\(error)")
         }
-        var reader = SettingsReader(file: path, locator: KeyLocator(text: text))
+        var reader = SettingsReader(file: path, locator: locator)
         var configuration = reader.read(table)
         if let first = reader.errors.min(by: { ($0.line ?? Int.max) < ($1.line ?? Int.max) }) { throw first }
         configuration.sourcePath = path

@@ -3,7 +3,7 @@ import Testing
 
 /// Found by fuzzing: TOMLKit's toml++ aborted the process on a table header without a key and on
 /// a `}` inside an array, so these are reported before the document reaches it.
-@Suite struct TOMLKitGuardTests {
+@Suite struct AbortingTOMLTests {
     @Test(arguments: [
         ("[=commy\ntypes = [\n", 1, 2), ("[commit]\n  [ #x\n", 2, 5), ("[[ =\n", 1, 4), ("[\n", 1, 2),
         ("a = 1\n[é]\n", 2, 2), ("[[[\nt = 1\n", 1, 3), ("\u{FEFF}[\u{1D} +]\n", 1, 3),
@@ -21,6 +21,13 @@ import Testing
         guard case let .syntax(_, foundLine, foundColumn, message) = error else { Issue.record("wrong case \(error)"); return }
         #expect(foundLine == line && foundColumn == column)
         #expect(message.contains("array"))
+    }
+
+    /// The key scanner now reads text TOMLKit has not accepted yet: deep nesting must not
+    /// exhaust its stack (toml++ refuses more than 256 levels itself).
+    @Test func deeplyNestedArraysAreLeftToTheParser() throws {
+        let error = try #require(failure("x = " + String(repeating: "[", count: 100_000) + "\n"))
+        guard case .syntax = error else { Issue.record("wrong case \(error)"); return }
     }
 
     /// Brackets inside strings, comments, multi-line strings and nested arrays are not headers.
