@@ -14,6 +14,19 @@ import Testing
         #expect(try sandbox.gitOK("symbolic-ref", "HEAD").trimmedStdout == "refs/heads/main")
     }
 
+    /// A descriptor the test process holds open (here without close-on-exec, as Foundation
+    /// sometimes opens files) must not reach a child: a hook written that way could not run.
+    @Test func childrenDoNotInheritTheTestProcesssDescriptors() throws {
+        let sandbox = try GitSandbox()
+        let descriptor = open(sandbox.path("held-open"), O_WRONLY | O_CREAT, 0o644)
+        #expect(descriptor > 2)
+        defer { close(descriptor) }
+        let listing = try run("/bin/sh", ["-c", "ls /proc/$$/fd"], in: sandbox.root, environment: sandbox.env)
+        let inherited = Set(listing.stdout.split(separator: "\n").compactMap { Int32($0) })
+        #expect(inherited.isSuperset(of: [0, 1, 2]), "\(listing)")
+        #expect(!inherited.contains(descriptor), "descriptor \(descriptor) reached the child: \(inherited.sorted())")
+    }
+
     @Test func environmentIsHermetic() throws {
         let sandbox = try GitSandbox(initialBranch: "trunk")
         #expect(sandbox.env["HOME"] == sandbox.home)
