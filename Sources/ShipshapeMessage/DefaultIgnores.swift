@@ -50,6 +50,11 @@ package enum DefaultIgnore: String, Sendable, Hashable, CaseIterable, CustomStri
 /// - Parameter message: the message to check (after cleanup).
 /// - Returns: the matching ignore in commitlint's order, or nil.
 package func matchDefaultIgnore(_ message: String) -> DefaultIgnore? {
+    mayMatchDefaultIgnore(message) ? matchDefaultIgnoreByLines(message) : nil
+}
+
+/// The full check of `matchDefaultIgnore`, without the byte pre-check.
+func matchDefaultIgnoreByLines(_ message: String) -> DefaultIgnore? {
     // JavaScript line terminators end lines for `^`/`$` (multi-line) and stop `.`.
     let jsLines = message.split(omittingEmptySubsequences: false) {
         $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{2028}" || $0 == "\u{2029}"
@@ -91,4 +96,41 @@ private func isVersionOnly(_ message: String) -> Bool {
     while let last = text.last, last.unicodeScalars.allSatisfy(isJSWhitespace) { text = text.dropLast() }
     if text.hasPrefix("v") { text = text.dropFirst() }
     return text.utf8.count <= 256 && isValidSemVer(text)
+}
+
+/// Whether a default ignore could match a message: false only when it certainly does not.
+///
+/// The full check splits the message into lines and compares graphemes (it was a third of a
+/// range lint); most messages are settled here from their bytes. Every default ignore
+/// needs one of: a line starting with `Merge` (merge lines, `Merged ...`, `Merge
+/// remote-tracking branch`), so the bytes contain `Merge`; the message starting with
+/// `Revert `, `revert `, `fixup!`, `squash!`, `amend!` or `Auto` (`Automatic merge`,
+/// `Auto-merged `); or, for a version-only message, a start that is not an ASCII letter, or
+/// is `v` or `chore` (a version must start with a digit after an optional `chore(...):`,
+/// white space and `v`). None of these ASCII characters has a canonical equivalent, so a grapheme
+/// prefix match implies the byte match.
+func mayMatchDefaultIgnore(_ message: String) -> Bool {
+    var message = message
+    return message.withUTF8 { bytes -> Bool in
+        guard let first = bytes.first else { return true }
+        let isLetter = (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A)
+        func starts(_ prefix: StaticString) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            for k in 0..<count where bytes[k] != prefix.utf8Start[k] { return false }
+            return true
+        }
+        if !isLetter || first == 0x76 || starts("chore") { return true }  // v, chore
+        if starts("Revert ") || starts("revert ") || starts("fixup!") || starts("squash!") || starts("amend!") || starts("Auto") {
+            return true
+        }
+        // "Merge" anywhere
+        var i = 0
+        let end = bytes.count - 5
+        while i <= end {
+            if bytes[i] == 0x4D && bytes[i + 1] == 0x65 && bytes[i + 2] == 0x72 && bytes[i + 3] == 0x67 && bytes[i + 4] == 0x65 { return true }
+            i += 1
+        }
+        return false
+    }
 }

@@ -65,7 +65,7 @@ package struct Linter: Sendable {
         if parsed.isEmpty {
             return LintReport(ignored: false, ignoreReason: nil, isEmpty: true, findings: [], parsed: parsed)
         }
-        if settings.ignores.useDefaults, Linter.mayMatchDefaultIgnore(cleanedMessage), let ignore = matchDefaultIgnore(cleanedMessage) {
+        if settings.ignores.useDefaults, let ignore = matchDefaultIgnore(cleanedMessage) {
             return LintReport(
                 ignored: true, ignoreReason: ignore.description, isEmpty: false, findings: [], parsed: parsed)
         }
@@ -102,43 +102,6 @@ package struct Linter: Sendable {
             return a.rule < b.rule
         }
         return LintReport(ignored: false, ignoreReason: nil, isEmpty: false, findings: findings, parsed: parsed)
-    }
-
-    /// Whether `matchDefaultIgnore` could match a message: false only when it certainly does not.
-    ///
-    /// `matchDefaultIgnore` splits the message into lines and compares graphemes, about a third
-    /// of a range lint; most messages are settled here from their bytes. Every default ignore
-    /// needs one of: a line starting with `Merge` (merge lines, `Merged ...`, `Merge
-    /// remote-tracking branch`), so the bytes contain `Merge`; the message starting with
-    /// `Revert `, `revert `, `fixup!`, `squash!`, `amend!` or `Auto` (`Automatic merge`,
-    /// `Auto-merged `); or, for a version-only message, a start that is not an ASCII letter, or
-    /// is `v` or `chore` (a version must start with a digit after an optional `chore(...):`,
-    /// white space and `v`). None of these ASCII characters has a canonical equivalent, so a grapheme
-    /// prefix match implies the byte match.
-    static func mayMatchDefaultIgnore(_ message: String) -> Bool {
-        var message = message
-        return message.withUTF8 { bytes -> Bool in
-            guard let first = bytes.first else { return true }
-            let isLetter = (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A)
-            func starts(_ prefix: StaticString) -> Bool {
-                let count = prefix.utf8CodeUnitCount
-                guard bytes.count >= count else { return false }
-                for k in 0..<count where bytes[k] != prefix.utf8Start[k] { return false }
-                return true
-            }
-            if !isLetter || first == 0x76 || starts("chore") { return true }  // v, chore
-            if starts("Revert ") || starts("revert ") || starts("fixup!") || starts("squash!") || starts("amend!") || starts("Auto") {
-                return true
-            }
-            // "Merge" anywhere
-            var i = 0
-            let end = bytes.count - 5
-            while i <= end {
-                if bytes[i] == 0x4D && bytes[i + 1] == 0x65 && bytes[i + 2] == 0x72 && bytes[i + 3] == 0x67 && bytes[i + 4] == 0x65 { return true }
-                i += 1
-            }
-            return false
-        }
     }
 
     /// Header fields from a configured header pattern with named groups `type`, `scope`,

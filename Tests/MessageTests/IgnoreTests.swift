@@ -33,6 +33,31 @@ struct IgnoreTests {
         #expect(matchDefaultIgnore(message) == nil)
     }
 
+    @Test func defaultIgnorePrecheckNeverHidesAMatch() {
+        // matchDefaultIgnore skips its full check when the byte pre-check says no: the pre-check
+        // must say yes for every message the full check ignores.
+        var messages = [
+            "Merge pull request #57 from acme/feature/export\n", "Merge branch 'a' into b\n", "Merge tag 'v1'\n",
+            "feat: Add Export\n\nMerge branch 'main' into feature/export\n", "feat: x\u{2028}Merge branch 'a'\n",
+            "Revert \"feat: x\"\n", "revert thing\n", "fixup! x\n", "squash! x\n", "amend! x\n", "v2.0.0-rc.1\n",
+            "1.4.0\n", " 1.4.0\n", "\t1.4.0\n", "\u{FEFF}1.4.0\n", "\u{A0}v1.4.0\n", "chore(release): 1.2.0\n",
+            "chore: v1.2.3\n", "Merged PR 881: Add Billing Export\n", "Merged feature/x in main\n",
+            "Merge remote-tracking branch 'origin/main'\n", "Automatic merge from CI\n", "Auto-merged a into b\n",
+            "feat: x\n", "docs: y\n\nbody\n", "Update README.md\n", "=1.2.3\n", "V1.2.0\n", "wip\n", "",
+        ]
+        for prefix in ["", "x", "feat: ", "é", "a\u{301}", "chore: ", "chore(x): ", "chore(): ", "chore:\t", "cho", "c"] {
+            for ending in ["Merge branch 'a'", "1.2.3", "Revert x", "fixup! y"] { messages.append(prefix + ending + "\n") }
+        }
+        for message in messages where matchDefaultIgnoreByLines(message) != nil {
+            #expect(mayMatchDefaultIgnore(message), "\(message.debugDescription)")
+        }
+        #expect(!mayMatchDefaultIgnore("feat: add x\n\nmerge body\n"))
+        #expect(!mayMatchDefaultIgnore("docs: y\n"))
+        #expect(!mayMatchDefaultIgnore("ci: y\n"))
+        #expect(mayMatchDefaultIgnore("chore(release): 1.2.0\n"))
+        #expect(mayMatchDefaultIgnore("chore: tidy\n"))
+    }
+
     @Test func everyIgnoreDescribesItself() {
         for ignore in DefaultIgnore.allCases { #expect(!ignore.description.isEmpty) }
     }
