@@ -190,6 +190,14 @@ struct SyncPlan {
             }
             return commits
         }
+        /// Release tags, highest precedence first, with what each marks.
+        func releases(_ tags: [(name: String, target: ObjectID)]) -> [(name: String, target: ObjectID)] {
+            var targets: [String: ObjectID] = [:]
+            for tag in tags { targets[tag.name] = tag.target }
+            return releaseTagsByPrecedence(tags.map(\.name), settings: settings).compactMap { name in
+                targets[name].map { (name, $0) }
+            }
+        }
         let markerID = marker.flatMap { ObjectID(hex: $0) }
         // Incremental: only the commits after the marker. No ancestry test against the release
         // tags (each one walks back to the tag); a release tagged after the marker shows up as
@@ -199,27 +207,17 @@ struct SyncPlan {
             // The tags' targets as recorded in packed-refs where possible (reading all ~200 tags of
             // a large repository touched most of its pack index: 11 MiB resident for a 50-commit
             // sync). Membership only: a tag of a tree or blob (listed too) matches no commit.
-            let tagTargets = try repository.tagTargets()
-            var fastTargets: [String: ObjectID] = [:]
-            for tag in tagTargets { fastTargets[tag.name] = tag.target }
-            let fastReleaseNames = releaseTagsByPrecedence(tagTargets.map(\.name), settings: settings)
-            let releaseTargets = Set(fastReleaseNames.compactMap { fastTargets[$0]?.hex })
+            let releaseTargets = Set(releases(try repository.tagTargets()).map(\.target.hex))
             if !commits.contains(where: { releaseTargets.contains($0.id) }) {
                 return SyncPlan(request: SyncRequest(commits: commits, head: head.hex), releaseTag: nil, incremental: true)
             }
         }
-        let tags = try repository.tags()
-        var targets: [String: ObjectID] = [:]
-        for tag in tags { targets[tag.name] = tag.target }
-        let releaseNames = releaseTagsByPrecedence(tags.map(\.name), settings: settings)
         // The latest release reachable from HEAD.
         var release: (name: String, target: ObjectID)?
-        for name in releaseNames {
-            guard let target = targets[name] else { continue }
-            if try repository.isAncestor(target, of: head) {
-                release = (name, target)
-                break
-            }
+        for candidate in releases(try repository.tags().map { ($0.name, $0.target) })
+        where try repository.isAncestor(candidate.target, of: head) {
+            release = candidate
+            break
         }
         let hidden = release.map { [$0.target] } ?? []
         var previous: [ChangelogCommit] = []
