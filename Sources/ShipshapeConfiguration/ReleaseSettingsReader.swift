@@ -71,23 +71,11 @@ extension SettingsReader {
     /// `[[versions.sources]]` (or `sources = [{ ... }]`): path, pattern with a `version` group,
     /// optional `multiple`.
     private mutating func versionSources(_ value: any TOMLValueConvertible) -> [ExplicitVersionSource] {
-        let expected = "an array of tables ([[versions.sources]] with path and pattern)"
-        guard value.type == .array, let array = value.array else {
-            errors.append(.wrongType(
-                file: file, key: "versions.sources", line: locator.line(of: "versions.sources"), expected: expected, actual: describe(value)))
-            return []
-        }
+        guard let entries = arrayOfTables(value, key: "versions.sources", holding: "path and pattern", known: Self.versionSourceKeys)
+        else { return [] }
         var sources: [ExplicitVersionSource] = []
-        for (index, element) in array.enumerated() {
-            let prefix = "versions.sources[\(index)]"
-            guard element.type == .table, let entry = element.table else {
-                errors.append(.wrongType(
-                    file: file, key: prefix, line: locator.line(of: prefix), expected: "a table with path and pattern", actual: describe(element)))
-                continue
-            }
+        for (prefix, entry, misspelt) in entries {
             // A misspelt key explains a missing one: report only the misspelling.
-            let misspelt = entry.keys.filter { !Self.versionSourceKeys.contains($0) }
-            for key in misspelt { unknownKey(key, known: Self.versionSourceKeys, prefix: prefix + ".") }
             let example = #"path = "Dockerfile" and pattern = 'LABEL version="(?<version>[^"]+)"'"#
             var path: String?
             if let value = entry["path"] {
@@ -229,23 +217,11 @@ extension SettingsReader {
     /// `[[changelog.categories]]` (or `categories = [{ ... }]`): title and types, in order; a type
     /// in one category only.
     private mutating func categories(_ value: any TOMLValueConvertible) -> [ChangelogCategory] {
-        guard value.type == .array, let array = value.array else {
-            errors.append(.wrongType(
-                file: file, key: "changelog.categories", line: locator.line(of: "changelog.categories"),
-                expected: "an array of tables ([[changelog.categories]] with title and types)", actual: describe(value)))
-            return ChangelogSettings.defaultCategories
-        }
+        guard let entries = arrayOfTables(value, key: "changelog.categories", holding: "title and types", known: Self.categoryKeys)
+        else { return ChangelogSettings.defaultCategories }
         var result: [ChangelogCategory] = []
         var owner: [String: String] = [:]  // lower-cased type → title
-        for (index, element) in array.enumerated() {
-            let prefix = "changelog.categories[\(index)]"
-            guard element.type == .table, let entry = element.table else {
-                errors.append(.wrongType(
-                    file: file, key: prefix, line: locator.line(of: prefix), expected: "a table with title and types", actual: describe(element)))
-                continue
-            }
-            let misspelt = entry.keys.filter { !Self.categoryKeys.contains($0) }
-            for key in misspelt { unknownKey(key, known: Self.categoryKeys, prefix: prefix + ".") }
+        for (prefix, entry, misspelt) in entries {
             let example = #"title = "Added" and types = ["feat"]"#
             guard let titleValue = entry["title"] else {
                 if misspelt.isEmpty { errors.append(.missingKey(file: file, key: prefix + ".title", line: locator.line(of: prefix), example: example)) }

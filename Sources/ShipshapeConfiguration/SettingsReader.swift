@@ -302,6 +302,40 @@ struct SettingsReader {
 
     // MARK: - Typed accessors
 
+    /// The tables of an array of tables (`[[key]]` or `key = [{ ... }]`), each with its indexed
+    /// key (`key[0]`) and its keys that are not `known`, which are reported here.
+    ///
+    /// - Parameters:
+    ///   - value: the value of `key`.
+    ///   - key: the dotted key, e.g. `versions.sources`.
+    ///   - holding: what each table holds, for messages (`path and pattern`).
+    ///   - known: the keys a table may have.
+    /// - Returns: the tables (an element that is not a table is reported and left out), or nil
+    ///   when the value is not an array (reported).
+    mutating func arrayOfTables(
+        _ value: any TOMLValueConvertible, key: String, holding: String, known: [String]
+    ) -> [(prefix: String, table: TOMLTable, misspelt: [String])]? {
+        guard value.type == .array, let array = value.array else {
+            errors.append(.wrongType(
+                file: file, key: key, line: locator.line(of: key),
+                expected: "an array of tables ([[\(key)]] with \(holding))", actual: describe(value)))
+            return nil
+        }
+        var tables: [(prefix: String, table: TOMLTable, misspelt: [String])] = []
+        for (index, element) in array.enumerated() {
+            let prefix = "\(key)[\(index)]"
+            guard element.type == .table, let table = element.table else {
+                errors.append(.wrongType(
+                    file: file, key: prefix, line: locator.line(of: prefix), expected: "a table with \(holding)", actual: describe(element)))
+                continue
+            }
+            let misspelt = table.keys.filter { !known.contains($0) }
+            for name in misspelt { unknownKey(name, known: known, prefix: prefix + ".") }
+            tables.append((prefix, table, misspelt))
+        }
+        return tables
+    }
+
     mutating func requireTable(_ value: any TOMLValueConvertible, key: String) -> TOMLTable? {
         if value.type == .table, let table = value.table { return table }
         errors.append(.wrongType(file: file, key: key, line: locator.line(of: key), expected: "a table", actual: describe(value)))
