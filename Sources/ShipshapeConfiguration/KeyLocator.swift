@@ -8,7 +8,8 @@
 /// It runs before TOMLKit, because toml++ 3 (inside TOMLKit) fails an assertion and aborts the
 /// process on two mistakes it should report: a table header that does not start with a key
 /// (`[=x]`, `[#]`, `[[[`, `[` alone on a line) and a `}` where an array expects a value
-/// (`x = [}`). Those are `abortingMistake`; any other malformed text is left to TOMLKit.
+/// (`x = [}`), and a date followed by a space and one digit (`x = 2024-01-15 1`). Those are
+/// `abortingMistake`; any other malformed text is left to TOMLKit.
 struct KeyLocator {
     /// The first line of every dotted key path (`commit.rules.type-enum`,
     /// `commit.rules.body-max-line-length.level`), table headers included. Elements of arrays and
@@ -147,6 +148,22 @@ struct KeyLocator {
         noteAbortingMistake(at: position, "a table header needs a name after \"[\": write [name] or [\"quoted name\"]")
     }
 
+    /// Notes a bare value shaped `????-??-?? D` followed by a value's end: toml++ takes the space
+    /// for the one between a date and a time, reads the digit, and fails an assertion where a
+    /// second digit should be. (Such a value is never valid TOML.)
+    private mutating func checkDateWithLoneDigit() {
+        func isTerminator(_ c: UInt8) -> Bool {
+            [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: ","),
+             UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#")].contains(c)
+        }
+        let start = index
+        guard start + 12 < bytes.count, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+            bytes[start + 10] == UInt8(ascii: " "), bytes[start + 11] >= UInt8(ascii: "0"), bytes[start + 11] <= UInt8(ascii: "9"),
+            isTerminator(bytes[start + 12]), !bytes[start..<(start + 10)].contains(where: isTerminator)
+        else { return }
+        noteAbortingMistake(at: start + 12, "a date is followed by a space and a single digit: write a whole time (2024-01-15 12:00:00) or remove the digit")
+    }
+
     /// Reads a possibly dotted, possibly quoted key; stops before `=`, `]` or the end of line.
     private mutating func scanKey() -> [String] {
         var parts: [String] = []
@@ -261,6 +278,7 @@ struct KeyLocator {
                 scanValue(path: path + key, depth: depth + 1)
             }
         default:
+            checkDateWithLoneDigit()
             while let d = current, d != UInt8(ascii: ","), d != UInt8(ascii: "]"), d != UInt8(ascii: "}"),
                 d != UInt8(ascii: "\n"), d != UInt8(ascii: "#")
             {

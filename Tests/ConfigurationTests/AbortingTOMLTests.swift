@@ -23,6 +23,16 @@ import Testing
         #expect(message.contains("array"))
     }
 
+    @Test(arguments: [("x = 2024-01-15 1\n", 1, 17), ("y =0001-02-0y 2 4\n", 1, 16), ("[t]\nz = [2024-01-15 1]\n", 2, 18)])
+    func aDateWithALoneDigitAfterASpaceIsASyntaxErrorNotACrash(_ text: String, _ line: Int, _ column: Int) throws {
+        let error = try #require(failure(text))
+        guard case let .syntax(_, foundLine, foundColumn, message) = error else { Issue.record("wrong case \(error)"); return }
+        #expect(foundLine == line && foundColumn == column)
+        #expect(message.contains("a date"))
+        // A whole date-time, and a date at the end of the file, reach TOMLKit.
+        #expect(failure("x = 2024-01-15 12:00:00\n").map { if case .unknownKey = $0 { true } else { false } } == true)
+    }
+
     /// The key scanner now reads text TOMLKit has not accepted yet: deep nesting must not
     /// exhaust its stack (toml++ refuses more than 256 levels itself).
     @Test func deeplyNestedArraysAreLeftToTheParser() throws {
