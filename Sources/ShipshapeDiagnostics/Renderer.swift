@@ -37,6 +37,25 @@ package struct Renderer: Sendable {
         }
     }
 
+    // MARK: Reports one at a time
+
+    /// What starts the output of reports rendered one at a time (a range of commits): the same
+    /// text as `render(_:asArray: true)` of all of them, without keeping them.
+    package var streamStart: String { format == .json ? "[" : "" }
+
+    /// One report of a stream.
+    ///
+    /// - Parameters:
+    ///   - report: the report.
+    ///   - isFirst: whether it is the first of the stream.
+    /// - Returns: its text.
+    package func streamItem(_ report: SubjectReport, isFirst: Bool) -> String {
+        format == .json ? (isFirst ? "" : ",") + Renderer.json(for: report).serialized() : render([report], asArray: true)
+    }
+
+    /// What ends the output of a stream.
+    package var streamEnd: String { format == .json ? "]\n" : "" }
+
     // MARK: JSON
 
     /// The JSON object for one report: `valid`, `ignored`, `errors`, `warnings` and, when known,

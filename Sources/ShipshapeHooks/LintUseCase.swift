@@ -74,9 +74,14 @@ package enum LintUseCase {
 
     /// Lints a message that is already clean.
     package static func lint(cleaned: String, origin: String, settings: LintSettings) throws(HookError) -> SubjectReport {
+        try lint(cleaned: cleaned, origin: origin, linter: Linter(settings: settings))
+    }
+
+    /// Lints a message that is already clean with a linter made once for many messages.
+    static func lint(cleaned: String, origin: String, linter: Linter) throws(HookError) -> SubjectReport {
         let report: LintReport
         do {
-            report = try Linter(settings: settings).lint(cleaned)
+            report = try linter.lint(cleaned)
         } catch {
             throw .pattern(error)
         }
@@ -115,38 +120,32 @@ package enum LintUseCase {
         guard let repository = context.repository else { throw .notARepository(path: ".") }
         let settings = context.configuration.lint
         let linter = Linter(settings: settings)
-        var patternFailure: PatternError?
-        do throws(GitError) {
+        func readingHistory<T>(_ step: () throws(GitError) -> T) throws(HookError) -> T {
+            do {
+                return try step()
+            } catch {
+                if repository.isShallow { throw .shallowRepository(error) }
+                throw .git(error)
+            }
+        }
+        let walker = try readingHistory { () throws(GitError) in
             let upper = try repository.resolve(to)
             let lower = try from.map { rev throws(GitError) in try repository.resolve(rev) }
-            let walker = try repository.walker(CommitRange(excluded: lower.map { [$0] } ?? [], included: [upper]))
-            while let commit = try walker.next() {
-                var report: SubjectReport
-                if isBot(commit, settings.ignores.botAuthors) {
-                    report = SubjectReport(origin: "commit", ignored: true, ignoreReason: "bot author \(commit.authorName)")
-                } else {
-                    let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
-                    let lintReport: LintReport
-                    do throws(PatternError) {
-                        lintReport = try linter.lint(cleaned)
-                    } catch {
-                        patternFailure = error
-                        break
-                    }
-                    report = SubjectReport(
-                        origin: "commit", text: cleaned, ignored: lintReport.ignored, ignoreReason: lintReport.ignoreReason,
-                        findings: lintReport.findings)
-                }
-                report.commit = commit.id.hex
-                report.summary = commit.summary
-                report.origin = "commit \(commit.id.hex.prefix(7))"
-                body(report)
-            }
-        } catch {
-            if repository.isShallow { throw .shallowRepository(error) }
-            throw .git(error)
+            return try repository.walker(CommitRange(excluded: lower.map { [$0] } ?? [], included: [upper]))
         }
-        if let patternFailure { throw .pattern(patternFailure) }
+        while let commit = try readingHistory({ () throws(GitError) in try walker.next() }) {
+            var report: SubjectReport
+            if isBot(commit, settings.ignores.botAuthors) {
+                report = SubjectReport(origin: "commit", ignored: true, ignoreReason: "bot author \(commit.authorName)")
+            } else {
+                let cleaned = cleanMessage(commit.message, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
+                report = try lint(cleaned: cleaned, origin: "commit", linter: linter)
+            }
+            report.commit = commit.id.hex
+            report.summary = commit.summary
+            report.origin = "commit \(commit.id.hex.prefix(7))"
+            body(report)
+        }
     }
 
     /// The finding for a message that is not valid UTF-8, naming the first bad byte's line.

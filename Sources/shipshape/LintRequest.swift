@@ -36,20 +36,15 @@ struct LintRequest {
             // Each report is rendered as it comes and dropped: on 100,000 commits, keeping every
             // commit and report until the end cost more memory than the walk itself.
             let renderer = renderer(environment: invocation.environment)
-            var output = renderer.format == .json ? "[" : ""
+            var output = renderer.streamStart
             var count = 0, invalid = 0, skipped = 0
             try LintUseCase.lintRange(from: from, to: to ?? "HEAD", context: context) { report in
-                if renderer.format == .json {
-                    if count > 0 { output += "," }
-                    output += Renderer.json(for: report).serialized()
-                } else {
-                    output += renderer.render([report], asArray: true)
-                }
+                output += renderer.streamItem(report, isFirst: count == 0)
                 count += 1
                 if !report.isValid { invalid += 1 }
                 if report.ignored { skipped += 1 }
             }
-            if renderer.format == .json { output += "]\n" }
+            output += renderer.streamEnd
             Console.out(output)
             if format == .text {
                 Console.out("checked \(count) commit\(count == 1 ? "" : "s"): \(count - invalid - skipped) valid, \(invalid) invalid, \(skipped) skipped\n")

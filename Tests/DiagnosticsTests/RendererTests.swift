@@ -22,6 +22,23 @@ import Testing
             """)
     }
 
+    @Test(arguments: OutputFormat.allCases)
+    func reportsRenderedOneAtATimeGiveTheTextOfAllAtOnce(_ format: OutputFormat) {
+        let reports = [
+            SubjectReport(origin: "commit 1a2b3c4", text: "feature: add login\nbody", commit: "1a2b3c4", findings: [typeEnum, leadingBlank]),
+            SubjectReport(origin: "commit 5d6e7f8", text: "feat: fine", commit: "5d6e7f8"),
+            SubjectReport(origin: "commit 9a0b1c2", ignored: true, ignoreReason: "a merge"),
+        ]
+        let renderer = Renderer(format: format)
+        for count in 0...reports.count {
+            let some = Array(reports.prefix(count))
+            let streamed = renderer.streamStart
+                + some.enumerated().map { renderer.streamItem($0.element, isFirst: $0.offset == 0) }.joined()
+                + renderer.streamEnd
+            #expect(streamed == renderer.render(some, asArray: true), "\(format) with \(count) reports")
+        }
+    }
+
     @Test func caretAccountsForWideCharactersAndTabs() {
         let f = Finding(rule: "subject-full-stop", severity: .error, message: "x", span: SourceSpan(line: 1, column: 10, length: 1))
         let report = SubjectReport(origin: "m", text: "docs: 界面\t.", findings: [f])
