@@ -1,22 +1,5 @@
 import CGit2
 
-/// A commit id as a hash key: the 20 raw bytes of a `git_oid`, without the hexadecimal text.
-struct OIDKey: Hashable {
-    var head: UInt64
-    var middle: UInt64
-    var tail: UInt32
-
-    init(_ oid: git_oid) {
-        (head, middle, tail) = withUnsafeBytes(of: oid.id) { raw in
-            (
-                raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
-                raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
-            )
-        }
-    }
-}
-
 /// A bounded walk that paints commits as reachable from an "included" side, an "excluded" side or
 /// both, newest commit first, and stops as soon as the answer is known.
 ///
@@ -44,52 +27,29 @@ final class HistoryPainter {
     /// the walk may end (seconds): commits up to a day out of order are handled exactly.
     static let clockSkewAllowance: Int64 = 86_400
 
-    private let repository: Repository
-    private var index: [OIDKey: Int32] = [:]
-    private var oids: [git_oid] = []
-    private var times: [Int64] = []
+    private var arena: CommitArena
+    /// The sides each node of `arena` is reached from (0: not reached yet).
     private(set) var flags: [UInt8] = []
     private var expanded: [Bool] = []
-    /// The parents of node `i` are at `parentStart[i]..<parentStart[i + 1]` of `parentIDs` (their
-    /// ids) and `parentNodes` (their nodes, filled in when `i` is expanded).
-    private var parentStart: [Int32] = [0]
-    private var parentIDs: [git_oid] = []
-    private var parentNodes: [Int32] = []
     /// A max-heap of node indexes by committer time (ties: first queued first).
     private var heap: [Int32] = []
     private var queuedInterestingCount = 0
     private var oldestInterestingTime = Int64.max
 
-    /// Nodes created so far (the commits read).
-    var nodeCount: Int { oids.count }
+    /// The commits read so far.
+    var nodeCount: Int { arena.readCount }
 
     init(repository: Repository) {
-        self.repository = repository
+        arena = CommitArena(repository: repository)
     }
 
-    /// The node of a commit, reading it (time and parents) on first sight.
-    private func node(_ oid: git_oid) throws(GitError) -> Int32 {
-        let key = OIDKey(oid)
-        if let existing = index[key] { return existing }
-        var id = oid
-        var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, repository.pointer, &id), "git_commit_lookup", subject: ObjectID(oid).hex)
-        defer { git_commit_free(commit) }
-        let count = git_commit_parentcount(commit)
-        for position in 0..<count {
-            if let parent = git_commit_parent_id(commit, position) {
-                parentIDs.append(parent.pointee)
-                parentNodes.append(-1)
-            }
-        }
-        let number = Int32(oids.count)
-        index[key] = number
-        oids.append(oid)
-        times.append(git_commit_time(commit))
-        flags.append(0)
-        expanded.append(false)
-        parentStart.append(Int32(parentIDs.count))
-        return number
+    /// Reads a node's commit (time and parents) and gives the nodes it adds their state.
+    private func read(_ number: Int32) throws(GitError) {
+        try arena.read(number)
+        let missing = arena.count - flags.count
+        guard missing > 0 else { return }
+        flags += repeatElement(0, count: missing)
+        expanded += repeatElement(false, count: missing)
     }
 
     private func isInteresting(_ flag: UInt8) -> Bool { flag == Self.included }
@@ -115,16 +75,15 @@ final class HistoryPainter {
                 if isInteresting(after) { queuedInterestingCount += 1 }
                 continue
             }
-            for slot in Int(parentStart[i])..<Int(parentStart[i + 1]) { stack.append(parentNodes[slot]) }
+            stack.append(contentsOf: arena.parents(current))
         }
     }
 
     /// Starts the walk from a commit on one side.
     func start(_ id: ObjectID, side flag: UInt8) throws(GitError) {
-        let oid = id.oid
-        let known = index[OIDKey(oid)] != nil
-        let number = try node(oid)
-        paint(number, with: flag, queueing: !known)
+        let number = arena.node(id.oid)
+        try read(number)
+        paint(number, with: flag, queueing: flags[Int(number)] == 0)
     }
 
     /// Walks until the included-only set is settled, or `stop` returns true after a step.
@@ -139,15 +98,12 @@ final class HistoryPainter {
             let i = Int(current)
             if isInteresting(flags[i]) {
                 queuedInterestingCount -= 1
-                oldestInterestingTime = min(oldestInterestingTime, times[i])
+                oldestInterestingTime = min(oldestInterestingTime, arena.times[i])
             }
             expanded[i] = true
-            for slot in Int(parentStart[i])..<Int(parentStart[i + 1]) {
-                let parent = parentIDs[slot]
-                let known = index[OIDKey(parent)] != nil
-                let number = try node(parent)
-                parentNodes[slot] = number
-                paint(number, with: flags[i], queueing: !known)
+            for parent in arena.parents(current) {
+                try read(parent)
+                paint(parent, with: flags[i], queueing: flags[Int(parent)] == 0)
             }
             if stop() { return true }
             if nodeCount > budget { return false }
@@ -156,7 +112,7 @@ final class HistoryPainter {
                 continue
             }
             guard let newest = heap.first else { break }
-            if times[Int(newest)] >= oldestInterestingTime &- Self.clockSkewAllowance {
+            if arena.times[Int(newest)] >= oldestInterestingTime &- Self.clockSkewAllowance {
                 slop = Self.slop
                 continue
             }
@@ -168,13 +124,13 @@ final class HistoryPainter {
 
     /// The flags of a commit (0 when the walk never reached it).
     func flags(of id: ObjectID) -> UInt8 {
-        index[OIDKey(id.oid)].map { flags[Int($0)] } ?? 0
+        arena.existingNode(id.oid).map { flags[Int($0)] } ?? 0
     }
 
     // MARK: - The queue
 
     private func before(_ a: Int32, _ b: Int32) -> Bool {
-        let ta = times[Int(a)], tb = times[Int(b)]
+        let ta = arena.times[Int(a)], tb = arena.times[Int(b)]
         if ta != tb { return ta > tb }
         return a < b
     }

@@ -17,18 +17,11 @@ import CGit2
 struct LimitedWalk {
     private let repository: Repository
     private let budget: Int
-    private var index: [OIDKey: Int32] = [:]
-    private var oids: [git_oid] = []
-    private var times: [Int64] = []
-    private var parsed: [Bool] = []
+    private var arena: CommitArena
+    /// libgit2's commit flags, per node of `arena`.
     private var uninteresting: [Bool] = []
     private var seen: [Bool] = []
     private var added: [Bool] = []
-    /// Parents of node `i` (when parsed): `parentNodes[parentStart[i]..<parentEnd[i]]`.
-    private var parentStart: [Int32] = []
-    private var parentEnd: [Int32] = []
-    private var parentNodes: [Int32] = []
-    private var parses = 0
 
     /// Thrown inside the walk when the budget is spent.
     private struct OverBudget: Error {}
@@ -36,6 +29,7 @@ struct LimitedWalk {
     private init(repository: Repository, budget: Int) {
         self.repository = repository
         self.budget = budget
+        arena = CommitArena(repository: repository)
     }
 
     /// The ids of a range as libgit2's revwalk would yield them, or nil when the walk needs more
@@ -52,46 +46,29 @@ struct LimitedWalk {
     // MARK: - Nodes
 
     private mutating func node(_ oid: git_oid) -> Int32 {
-        let key = OIDKey(oid)
-        if let existing = index[key] { return existing }
-        let number = Int32(oids.count)
-        index[key] = number
-        oids.append(oid)
-        times.append(0)
-        parsed.append(false)
-        uninteresting.append(false)
-        seen.append(false)
-        added.append(false)
-        parentStart.append(0)
-        parentEnd.append(0)
+        let number = arena.node(oid)
+        growFlags()
         return number
     }
 
-    /// `git_commit_list_parse`: reads the commit's time and parents once.
+    /// `git_commit_list_parse`: reads the commit's time and parents once, within the budget.
     private mutating func parse(_ number: Int32) throws {
-        let i = Int(number)
-        if parsed[i] { return }
-        parses += 1
-        if parses > budget { throw OverBudget() }
-        var id = oids[i]
-        var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, repository.pointer, &id), "git_commit_lookup")
-        defer { git_commit_free(commit) }
-        times[i] = git_commit_time(commit)
-        var parents: [Int32] = []
-        for position in 0..<git_commit_parentcount(commit) {
-            if let parent = git_commit_parent_id(commit, position) { parents.append(node(parent.pointee)) }
-        }
-        parentStart[i] = Int32(parentNodes.count)
-        parentNodes += parents
-        parentEnd[i] = Int32(parentNodes.count)
-        parsed[i] = true
+        if arena.hasRead(number) { return }
+        if arena.readCount >= budget { throw OverBudget() }
+        try arena.read(number)
+        growFlags()
     }
 
-    private func parents(_ number: Int32) -> ArraySlice<Int32> {
-        let i = Int(number)
-        return parentNodes[Int(parentStart[i])..<Int(parentEnd[i])]
+    /// Gives the nodes the arena numbered since (a commit and its parents) their flags.
+    private mutating func growFlags() {
+        let missing = arena.count - uninteresting.count
+        guard missing > 0 else { return }
+        uninteresting += repeatElement(false, count: missing)
+        seen += repeatElement(false, count: missing)
+        added += repeatElement(false, count: missing)
     }
+
+    private func parents(_ number: Int32) -> ArraySlice<Int32> { arena.parents(number) }
 
     // MARK: - The walk
 
@@ -129,7 +106,7 @@ struct LimitedWalk {
             }
         }
         let limited = try limitList(commits, firstParent: range.firstParentOnly)
-        var result = sortInTopologicalOrder(limited).filter { !uninteresting[Int($0)] }.map { ObjectID(oids[Int($0)]) }
+        var result = sortInTopologicalOrder(limited).filter { !uninteresting[Int($0)] }.map { ObjectID(arena.oids[Int($0)]) }
         if !newestFirst { result.reverse() }
         return result
     }
@@ -144,7 +121,7 @@ struct LimitedWalk {
                 let i = Int(commit)
                 if uninteresting[i] { break }
                 uninteresting[i] = true
-                if !parsed[i] { break }
+                if !arena.hasRead(commit) { break }
                 let ps = parents(commit)
                 stack.append(contentsOf: ps)
                 current = ps.first
@@ -154,9 +131,9 @@ struct LimitedWalk {
 
     /// `git_commit_list_insert_by_date`: before the first commit older than `number`.
     private func insertByDate(_ number: Int32, into list: inout [Int32], from start: Int) {
-        let time = times[Int(number)]
+        let time = arena.times[Int(number)]
         var position = start
-        while position < list.count && times[Int(list[position])] >= time { position += 1 }
+        while position < list.count && arena.times[Int(list[position])] >= time { position += 1 }
         list.insert(number, at: position)
     }
 
@@ -188,8 +165,8 @@ struct LimitedWalk {
     /// `still_interesting`, with git's SLOP of 5.
     private func stillInteresting(_ list: ArraySlice<Int32>, time: Int64, slop: Int) -> Int {
         guard let first = list.first else { return 0 }
-        if time <= times[Int(first)] { return 5 }
-        for item in list where !uninteresting[Int(item)] || times[Int(item)] > time { return 5 }
+        if time <= arena.times[Int(first)] { return 5 }
+        for item in list where !uninteresting[Int(item)] || arena.times[Int(item)] > time { return 5 }
         return slop - 1
     }
 
@@ -214,7 +191,7 @@ struct LimitedWalk {
                 if slop != 0 { continue }
                 break
             }
-            time = times[Int(commit)]
+            time = arena.times[Int(commit)]
             result.append(commit)
         }
         return result
@@ -222,14 +199,14 @@ struct LimitedWalk {
 
     /// `sort_in_topological_order` with `git_pqueue` and `git_commit_list_time_cmp`.
     private func sortInTopologicalOrder(_ list: [Int32]) -> [Int32] {
-        var inDegree = [Int32](repeating: 0, count: oids.count)
+        var inDegree = [Int32](repeating: 0, count: arena.count)
         for number in list { inDegree[Int(number)] = 1 }
         for number in list {
             for parent in parents(number) where inDegree[Int(parent)] != 0 { inDegree[Int(parent)] += 1 }
         }
         var heap: [Int32] = []
         func compare(_ a: Int32, _ b: Int32) -> Int {
-            let ta = times[Int(a)], tb = times[Int(b)]
+            let ta = arena.times[Int(a)], tb = arena.times[Int(b)]
             return ta < tb ? 1 : (ta > tb ? -1 : 0)
         }
         func insert(_ item: Int32) {

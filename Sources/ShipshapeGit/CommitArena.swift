@@ -1,0 +1,90 @@
+import CGit2
+
+/// A commit id as a hash key: the 20 raw bytes of a `git_oid`, without the hexadecimal text.
+struct OIDKey: Hashable {
+    var head: UInt64
+    var middle: UInt64
+    var tail: UInt32
+
+    init(_ oid: git_oid) {
+        (head, middle, tail) = withUnsafeBytes(of: oid.id) { raw in
+            (
+                raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+            )
+        }
+    }
+}
+
+/// The commits a bounded walk has met, numbered in the order met (`Int32` nodes, so that the
+/// walks keep their per-commit state in plain arrays); each commit is read with
+/// `git_commit_lookup` at most once, for its committer time and parents.
+struct CommitArena {
+    let repository: Repository
+    private var index: [OIDKey: Int32] = [:]
+    /// The id of each node.
+    private(set) var oids: [git_oid] = []
+    /// The committer time of each node (0 until read).
+    private(set) var times: [Int64] = []
+    private var isRead: [Bool] = []
+    /// Parents of node `i` (once read): `parentNodes[parentStart[i]..<parentEnd[i]]`.
+    private var parentStart: [Int32] = []
+    private var parentEnd: [Int32] = []
+    private var parentNodes: [Int32] = []
+    /// How many commits have been read.
+    private(set) var readCount = 0
+
+    init(repository: Repository) {
+        self.repository = repository
+    }
+
+    /// The number of nodes.
+    var count: Int { oids.count }
+
+    /// The node of a commit, if it has been met.
+    func existingNode(_ oid: git_oid) -> Int32? { index[OIDKey(oid)] }
+
+    /// The node of a commit, numbered now if it is new (without reading it).
+    mutating func node(_ oid: git_oid) -> Int32 {
+        let key = OIDKey(oid)
+        if let existing = index[key] { return existing }
+        let number = Int32(oids.count)
+        index[key] = number
+        oids.append(oid)
+        times.append(0)
+        isRead.append(false)
+        parentStart.append(0)
+        parentEnd.append(0)
+        return number
+    }
+
+    /// Whether a node's commit has been read.
+    func hasRead(_ number: Int32) -> Bool { isRead[Int(number)] }
+
+    /// Reads a node's commit (`git_commit_list_parse`): its time, and its parents as nodes.
+    mutating func read(_ number: Int32) throws(GitError) {
+        let i = Int(number)
+        if isRead[i] { return }
+        var id = oids[i]
+        var commit: OpaquePointer?
+        try check(git_commit_lookup(&commit, repository.pointer, &id), "git_commit_lookup", subject: ObjectID(id).hex)
+        defer { git_commit_free(commit) }
+        times[i] = git_commit_time(commit)
+        var parents: [Int32] = []
+        for position in 0..<git_commit_parentcount(commit) {
+            if let parent = git_commit_parent_id(commit, position) { parents.append(node(parent.pointee)) }
+        }
+        parentStart[i] = Int32(parentNodes.count)
+        parentNodes += parents
+        parentEnd[i] = Int32(parentNodes.count)
+        isRead[i] = true
+        readCount += 1
+    }
+
+    /// The parents of a node that has been read, in the commit's order.
+    func parents(_ number: Int32) -> ArraySlice<Int32> {
+        let i = Int(number)
+        return parentNodes[Int(parentStart[i])..<Int(parentEnd[i])]
+    }
+}
