@@ -31,7 +31,10 @@ done
 ((${#targets[@]})) || targets=("${all[@]}")
 
 # The release linker drops unreferenced sections, which would take the coverage counters with them.
-build=(swift build --package-path "$root/Fuzz" -c release --sanitize=fuzzer --sanitize=address -Xlinker --no-gc-sections)
+# A cached build plan would miss source files added to or removed from Shipshape (a path
+# dependency of the fuzz package), so the plan is made afresh each time.
+build=(swift build --package-path "$root/Fuzz" -c release --sanitize=fuzzer --sanitize=address -Xlinker --no-gc-sections
+    --disable-build-manifest-caching)
 # (The sanitizer runtime makes the linker warn about every symbol it cannot export; hide those.)
 "${build[@]}" 2>&1 | { grep -v "Cannot export local symbol" || true; } >&2 || {
     echo "fuzz.sh: the fuzz targets did not build" >&2
