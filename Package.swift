@@ -50,11 +50,14 @@ let package = Package(
             name: "CPCRE2", pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]),
 
+        // MARK: The values the Git wall returns and the domains share (C-free)
+        .target(name: "ShipshapeModel", swiftSettings: strict),
+
         // MARK: Walls around the C libraries
         .target(
             name: "CGit2Loader", dependencies: ["CGit2"],
             linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
-        .target(name: "ShipshapeGit", dependencies: ["CGit2", "CGit2Loader"], swiftSettings: strict),
+        .target(name: "ShipshapeGit", dependencies: ["CGit2", "CGit2Loader", "ShipshapeModel"], swiftSettings: strict),
         .target(name: "ShipshapePatterns", dependencies: ["CPCRE2"], swiftSettings: strict),
 
         // MARK: Pure domains
@@ -66,9 +69,9 @@ let package = Package(
             swiftSettings: strict),
 
         .target(
-            name: "ShipshapeVersioning", dependencies: ["ShipshapePatterns", "ShipshapeMessage", "ShipshapeDiagnostics"],
+            name: "ShipshapeVersioning", dependencies: ["ShipshapeModel", "ShipshapePatterns", "ShipshapeMessage", "ShipshapeDiagnostics"],
             swiftSettings: strict),
-        .target(name: "ShipshapeChangelog", dependencies: ["ShipshapeMessage", "ShipshapeVersioning"], swiftSettings: strict),
+        .target(name: "ShipshapeChangelog", dependencies: ["ShipshapeModel", "ShipshapeMessage", "ShipshapeVersioning"], swiftSettings: strict),
 
         // MARK: Configuration (the only TOML reader)
         .target(
@@ -83,7 +86,7 @@ let package = Package(
         .target(
             name: "ShipshapeHooks",
             dependencies: [
-                "ShipshapeGit", "ShipshapePatterns", "ShipshapeDiagnostics", "ShipshapeMessage",
+                "ShipshapeModel", "ShipshapeGit", "ShipshapePatterns", "ShipshapeDiagnostics", "ShipshapeMessage",
                 "ShipshapePolicy", "ShipshapeConfiguration", "ShipshapeVersioning", "ShipshapeChangelog",
             ],
             swiftSettings: strict),
@@ -102,7 +105,7 @@ let package = Package(
             name: "ShipshapeFuzzing",
             dependencies: [
                 "ShipshapeMessage", "ShipshapePolicy", "ShipshapeDiagnostics", "ShipshapeVersioning", "ShipshapeChangelog",
-                "ShipshapeConfiguration", "ShipshapeGit", "ShipshapeHooks",
+                "ShipshapeConfiguration", "ShipshapeModel", "ShipshapeGit", "ShipshapeHooks",
             ],
             swiftSettings: strict),
 
@@ -128,7 +131,7 @@ let package = Package(
         // MARK: Tests
         .target(name: "ShipshapeTestSupport", path: "Tests/ShipshapeTestSupport", swiftSettings: strict),
         .testTarget(name: "PatternsTests", dependencies: ["ShipshapePatterns"], swiftSettings: strict),
-        .testTarget(name: "GitTests", dependencies: ["ShipshapeGit", "ShipshapeTestSupport"], swiftSettings: strict),
+        .testTarget(name: "GitTests", dependencies: ["ShipshapeModel", "ShipshapeGit", "ShipshapeTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "MessageTests", dependencies: ["ShipshapeMessage"], swiftSettings: strict),
         .testTarget(
@@ -147,7 +150,7 @@ let package = Package(
             name: "ChangelogTests", dependencies: ["ShipshapeChangelog", "ShipshapeMessage", "ShipshapeVersioning"],
             swiftSettings: strict),
         .testTarget(
-            name: "HooksTests", dependencies: ["ShipshapeHooks", "ShipshapeTestSupport"],
+            name: "HooksTests", dependencies: ["ShipshapeModel", "ShipshapeHooks", "ShipshapeTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "DiagnosticsTests", dependencies: ["ShipshapeDiagnostics"], swiftSettings: strict),

@@ -1,4 +1,5 @@
 import ShipshapeGit
+import ShipshapeModel
 import ShipshapeHooks
 
 /// The parser of pre-push's standard input: every parsed ref prints as a line that parses back

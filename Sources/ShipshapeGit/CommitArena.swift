@@ -1,4 +1,5 @@
 import CGit2
+import ShipshapeModel
 
 /// A commit id as a hash key: the 20 raw bytes of a `git_oid`, without the hexadecimal text.
 struct OIDKey: Hashable {

@@ -1,4 +1,5 @@
 import CGit2
+import ShipshapeModel
 
 /// A bounded walk that paints commits as reachable from an "included" side, an "excluded" side or
 /// both, newest commit first, and stops as soon as the answer is known.

@@ -1,4 +1,5 @@
 import CGit2
+import ShipshapeModel
 
 /// libgit2 1.5's revwalk for `GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME` (optionally reversed),
 /// re-done here step for step, for ranges with hidden commits that stay small.

@@ -1,48 +1,5 @@
 import CGit2
-
-/// A reference and the object it points to.
-package struct Reference: Sendable, Hashable {
-    /// The full name, e.g. `refs/heads/main`, `refs/remotes/origin/main`.
-    package var name: String
-    /// The object it points to, symbolic references resolved (for an annotated tag's ref, the tag
-    /// object's id).
-    package var target: ObjectID
-
-    /// Creates a reference value.
-    package init(name: String, target: ObjectID) {
-        self.name = name
-        self.target = target
-    }
-
-    /// The name without `refs/heads/`, `refs/tags/` or `refs/remotes/`.
-    package var shortName: String {
-        for prefix in ["refs/heads/", "refs/tags/", "refs/remotes/"] where name.hasPrefix(prefix) {
-            return String(name.dropFirst(prefix.count))
-        }
-        return name
-    }
-}
-
-/// A tag peeled to the commit it marks.
-package struct Tag: Sendable, Hashable {
-    /// The tag's name without `refs/tags/`, e.g. `v1.2.0`.
-    package var name: String
-    /// The commit the tag marks (annotated tags peeled, also through tags of tags).
-    package var target: ObjectID
-    /// Whether this is an annotated tag (a tag object with tagger and message) rather than a
-    /// lightweight one (a bare ref).
-    package var isAnnotated: Bool
-    /// An annotated tag's message, nil for a lightweight tag.
-    package var message: String?
-
-    /// Creates a tag value.
-    package init(name: String, target: ObjectID, isAnnotated: Bool, message: String? = nil) {
-        self.name = name
-        self.target = target
-        self.isAnnotated = isAnnotated
-        self.message = message
-    }
-}
+package import ShipshapeModel
 
 /// An open `git_reference_iterator`, freed on deinit.
 private final class ReferenceIterator {

@@ -1,4 +1,5 @@
 import CGit2
+package import ShipshapeModel
 
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import CGit2
+package import ShipshapeModel
 
 extension Repository {
     /// The names of the subdirectories of a directory at a commit, in tree order (sorted by

@@ -1,6 +1,7 @@
 package import ShipshapeChangelog
 package import ShipshapeDiagnostics
 import ShipshapeGit
+import ShipshapeModel
 
 /// What `changelog-sync` should do with the result.
 package enum ChangelogSyncMode: String, Sendable, Hashable {

@@ -2,6 +2,7 @@ package import ShipshapeDiagnostics
 import ShipshapeGit
 package import ShipshapeVersioning
 import ShipshapeConfiguration
+import ShipshapeModel
 
 /// What `shipshape check` found at a commit.
 package struct CheckOutcome: Sendable {

@@ -4,6 +4,7 @@ import ShipshapeGit
 import ShipshapePatterns
 package import ShipshapePolicy
 import ShipshapeConfiguration
+import ShipshapeModel
 
 /// Lints commit messages: one message (a file, a string, standard input) or every commit of a range.
 package enum LintUseCase {

@@ -3,6 +3,7 @@ import ShipshapeDiagnostics
 import ShipshapeGit
 import ShipshapePolicy
 package import ShipshapeVersioning
+import ShipshapeModel
 
 /// The `pre-push` hook: stops a push that would publish an inconsistent release or commits that
 /// break the message rules.

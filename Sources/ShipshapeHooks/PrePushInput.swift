@@ -1,4 +1,5 @@
-package import ShipshapeGit
+import ShipshapeGit
+package import ShipshapeModel
 
 /// One line of pre-push input: a local ref pushed to a remote ref.
 package struct PushedRef: Sendable, Hashable {

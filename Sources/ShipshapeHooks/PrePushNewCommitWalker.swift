@@ -4,6 +4,7 @@ import ShipshapeMessage
 import ShipshapePatterns
 import ShipshapePolicy
 import ShipshapeVersioning
+import ShipshapeModel
 
 /// Walks the commits of a pushed ref that are new to the remote and lints each message once
 /// per push (check 7, message rules).

@@ -1,4 +1,5 @@
 import ShipshapeGit
+import ShipshapeModel
 
 /// What the pre-push hook knows of the remote it pushes to: its remote-tracking refs.
 final class RemoteView {

@@ -2,6 +2,7 @@ package import ShipshapeDiagnostics
 package import ShipshapeGit
 import ShipshapeMessage
 package import ShipshapeVersioning
+package import ShipshapeModel
 
 /// several refs share (the snapshot at a commit, the release tags).
 ///

@@ -2,6 +2,7 @@ import Foundation
 import ShipshapeGit
 import ShipshapeTestSupport
 import Testing
+import ShipshapeModel
 
 /// Keeps the developer's ~/.gitconfig and /etc/gitconfig out of libgit2 in this test process.
 private let isolated: Void = {

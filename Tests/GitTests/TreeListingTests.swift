@@ -1,6 +1,7 @@
 import ShipshapeGit
 import ShipshapeTestSupport
 import Testing
+import ShipshapeModel
 
 @Suite struct TreeListingTests {
     @Test func listsTheSubdirectoriesOfADirectoryAtACommit() throws {

@@ -1,6 +1,7 @@
 import Testing
 import ShipshapeGit
 @testable import ShipshapeHooks
+import ShipshapeModel
 
 /// The parser of what git writes to a pre-push hook's standard input.
 @Suite struct PrePushInputTests {

@@ -1,5 +1,3 @@
-import CGit2
-
 /// A git object id (SHA-1), kept as its 40-character lower-case hexadecimal form.
 package struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The full hexadecimal id.
@@ -15,29 +13,11 @@ package struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible
         self.hex = hex.lowercased()
     }
 
-    /// Copies a libgit2 oid.
-    init(_ oid: git_oid) {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(40)
-        withUnsafeBytes(of: oid.id) { raw in
-            for byte in raw.prefix(20) {
-                bytes.append(digits[Int(byte >> 4)])
-                bytes.append(digits[Int(byte & 0xF)])
-            }
-        }
-        hex = String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Copies a libgit2 oid from a pointer.
-    init(_ pointer: UnsafePointer<git_oid>) { self.init(pointer.pointee) }
-
-    /// The libgit2 form of the id.
-    var oid: git_oid {
-        var oid = git_oid()
-        _ = git_oid_fromstrn(&oid, hex, 40)
-        return oid
-    }
+    /// Wraps 40 lower-case hexadecimal digits already known to be valid (the Git wall's
+    /// conversion from libgit2's binary ids).
+    ///
+    /// - Parameter validHex: the digits.
+    package init(validHex: String) { hex = validHex }
 
     /// The all-zero id git uses for "no object" (e.g. a deleted ref in pre-push input).
     package static let zero = ObjectID(hex: String(repeating: "0", count: 40))!
