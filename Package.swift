@@ -144,7 +144,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "VersioningTests",
-            dependencies: ["ShipshapeVersioning", "ShipshapeDiagnostics", "ShipshapeMessage", "ShipshapePatterns"],
+            dependencies: ["ShipshapeModel", "ShipshapeVersioning", "ShipshapeDiagnostics", "ShipshapeMessage", "ShipshapePatterns"],
             swiftSettings: strict),
         .testTarget(
             name: "ChangelogTests", dependencies: ["ShipshapeChangelog", "ShipshapeMessage", "ShipshapeVersioning"],

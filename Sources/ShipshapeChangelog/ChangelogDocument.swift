@@ -64,8 +64,6 @@ package struct Section: Sendable, Hashable {
     package var lines: Range<Int>
     /// The `### ` subsections.
     package var subsections: [Subsection]
-    /// 0-based index of the synced-commit marker line (Unreleased only).
-    package var markerLine: Int?
 
     /// Whether this is the Unreleased section.
     package var isUnreleased: Bool { if case .unreleased = kind { return true } else { return false } }
@@ -73,28 +71,34 @@ package struct Section: Sendable, Hashable {
     package var isRelease: Bool { if case .release = kind { return true } else { return false } }
 }
 
-/// The hidden comment in the Unreleased section recording the last commit synced.
+/// The hidden comment recording the commits the last sync covered.
 ///
 /// Written as `<!-- shipshape-changelog synced=<40-hex commit id> -->` on its own line, right
-/// below `## [Unreleased]`. Commits in the history of that commit are never listed again.
+/// below `## [Unreleased]` when first added; found anywhere in the file afterwards (a release
+/// heading inserted above it moves it into that section, which changes nothing). After a merge
+/// of two synced files it holds both sides' commits, separated by spaces. Commits in the
+/// history of these commits are never listed again.
 package enum ChangelogMarker {
     /// The word that identifies the marker comment.
     package static let keyword = "shipshape-changelog"
 
-    /// The marker line's text for a commit.
+    /// The marker line's text for commits.
     ///
-    /// - Parameter commit: the full commit id.
+    /// - Parameter commits: full commit ids (one, or both sides of a merge).
     /// - Returns: the line, without terminator.
-    package static func line(for commit: String) -> String { "<!-- \(keyword) synced=\(commit) -->" }
+    package static func line(for commits: [String]) -> String { "<!-- \(keyword) synced=\(commits.joined(separator: " ")) -->" }
 
-    /// The commit id in a marker line, or nil when malformed.
-    static func commit(in text: String) -> String? {
+    /// The marker line's text for one commit.
+    package static func line(for commit: String) -> String { line(for: [commit]) }
+
+    /// The commit ids in a marker line (at least one), or nil when malformed.
+    static func commits(in text: String) -> [String]? {
         let t = trimmed(text)
         let prefix = "<!-- \(keyword) synced="
         guard t.hasPrefix(prefix), t.hasSuffix("-->") else { return nil }
-        let id = t.dropFirst(prefix.count).dropLast(3).filter { $0 != " " }
-        guard id.utf8.count == 40, id.utf8.allSatisfy(isHexDigit) else { return nil }
-        return String(id).lowercased()
+        let ids = t.dropFirst(prefix.count).dropLast(3).split { $0 == " " || $0 == "," }
+        guard !ids.isEmpty, ids.allSatisfy({ $0.utf8.count == 40 && $0.utf8.allSatisfy(isHexDigit) }) else { return nil }
+        return ids.map { $0.lowercased() }
     }
 }
 
@@ -216,11 +220,17 @@ package struct ChangelogDocument: Sendable, Hashable {
     /// The Unreleased section.
     package var unreleased: Section? { unreleasedIndex.map { sections[$0] } }
 
-    /// The commit recorded by the Unreleased section's marker.
-    package var syncedCommit: String? {
-        guard let line = unreleased?.markerLine else { return nil }
-        return ChangelogMarker.commit(in: lines[line].text)
+    /// 0-based index of the synced-commit marker line, wherever it is in the file.
+    package private(set) var markerLine: Int?
+
+    /// The commits recorded by the marker (one, or two after a merge), empty without one.
+    package var syncedCommits: [String] {
+        guard let line = markerLine else { return [] }
+        return ChangelogMarker.commits(in: lines[line].text) ?? []
     }
+
+    /// The first commit recorded by the marker.
+    package var syncedCommit: String? { syncedCommits.first }
 
     // MARK: - Editing
 
@@ -296,19 +306,21 @@ package struct ChangelogDocument: Sendable, Hashable {
         replaceLines(index..<index, with: block)
     }
 
-    /// Sets the Unreleased section's marker to a commit, inserting the marker line right below
-    /// the heading when there is none.
+    /// Sets the marker to commits: in place wherever it is, else right below the Unreleased
+    /// heading.
     ///
-    /// - Parameter commit: the full commit id.
-    package mutating func setSyncedCommit(_ commit: String) {
-        guard let section = unreleased else { return }
-        let text = ChangelogMarker.line(for: commit)
-        if let line = section.markerLine {
+    /// - Parameter commits: full commit ids.
+    package mutating func setSyncedCommits(_ commits: [String]) {
+        let text = ChangelogMarker.line(for: commits)
+        if let line = markerLine {
             if lines[line].text != text { replaceLines(line..<(line + 1), with: [text]) }
-        } else {
+        } else if let section = unreleased {
             replaceLines((section.headingLine + 1)..<(section.headingLine + 1), with: [text])
         }
     }
+
+    /// Sets the marker to one commit (see `setSyncedCommits(_:)`).
+    package mutating func setSyncedCommit(_ commit: String) { setSyncedCommits([commit]) }
 
     /// Adds an empty `## [Unreleased]` section above the newest release (or after everything but
     /// the link references when there is no release yet).
@@ -399,22 +411,16 @@ package struct ChangelogDocument: Sendable, Hashable {
                     entries: listItems(in: (sub.index + 1)..<subEnd)))
             }
             let kind = classifyHeading(trimmed(heading.text))
-            var markerLine: Int?
-            if kind == .unreleased {
-                for line in markers where range.contains(line) {
-                    if let first = markerLine {
-                        report(.duplicateMarker(path: path, first: first + 1, second: line + 1))
-                    } else {
-                        markerLine = line
-                        if ChangelogMarker.commit(in: lines[line].text) == nil {
-                            report(.invalidMarker(path: path, line: line + 1, text: trimmed(lines[line].text)))
-                        }
-                    }
-                }
-            }
-            sections.append(Section(kind: kind, headingLine: heading.index, lines: range, subsections: subsections, markerLine: markerLine))
+            sections.append(Section(kind: kind, headingLine: heading.index, lines: range, subsections: subsections))
         }
         preamble = 0..<(level2.first?.index ?? bodyEnd)
+        markerLine = markers.first
+        if let first = markers.first {
+            if markers.count > 1 { report(.duplicateMarker(path: path, first: first + 1, second: markers[1] + 1)) }
+            if ChangelogMarker.commits(in: lines[first].text) == nil {
+                report(.invalidMarker(path: path, line: first + 1, text: trimmed(lines[first].text)))
+            }
+        }
         var unreleasedLine: Int?
         var firstRelease: Int?
         for section in sections {

@@ -45,6 +45,9 @@ package enum SkipReason: Sendable, Hashable {
     case nonConventional
     /// A scope listed in `ignoredScopes`.
     case ignoredScope
+    /// The release process's own bump commit (`chore: bump version to 1.2.0`,
+    /// `chore(release): 1.2.0`), not listed unless `[changelog] bump-commits = true`.
+    case bump
 }
 
 /// What one commit contributes to the Unreleased section.
@@ -99,6 +102,7 @@ package struct EntryFormatter: Sendable {
         if let scope = parsed.scope, settings.ignoredScopes.contains(where: { $0.lowercased() == scope.lowercased() }) {
             return .skipped(.ignoredScope)
         }
+        if !settings.listsBumpCommits && isBumpCommit(type: type, scope: parsed.scope, subject: subject) { return .skipped(.bump) }
         if parsed.isBreaking, let breakingTitle = settings.breakingTitle {
             let notes = parsed.footers.filter(\.isBreakingChange).map(\.value)
             return .entry(makeEntry(category: breakingTitle, scope: parsed.scope, description: subject, breaking: notes, parsed: parsed, commit: commit))
@@ -144,6 +148,15 @@ package struct EntryFormatter: Sendable {
         }
         return ChangelogEntry(category: category, lines: lines, commit: commit.id, key: entryKey(scope: scope, description: description))
     }
+}
+
+/// Whether a commit is the release process's own version bump: `chore` with the scope
+/// `release`, or a `chore` whose description starts with "bump version" (what `shipshape release`
+/// writes).
+func isBumpCommit(type: String, scope: String?, subject: String) -> Bool {
+    guard type.lowercased() == "chore" else { return false }
+    if scope?.lowercased() == "release" { return true }
+    return subject.lowercased().hasPrefix("bump version")
 }
 
 /// The commit a revert undoes: the id after `This reverts commit ` (git's revert message) or in

@@ -1,3 +1,5 @@
+package import ShipshapeVersioning
+
 /// One `### Category` of the Unreleased section and the commit types listed under it.
 package struct ChangelogCategory: Sendable, Hashable {
     /// The subsection's title without `### `, e.g. `Added`.
@@ -30,7 +32,7 @@ package enum NonConventionalHandling: Sendable, Hashable {
 ///
 /// The defaults implement the process Shipshape enforces: `CHANGELOG.md` at the repository root,
 /// the categories Breaking Changes, Added, Fixed, Performance, Documentation and Internal, release
-/// tags `vX.Y.Z` (or `X.Y.Z`), and the `post-merge` hook enabled.
+/// tags `vX.Y.Z`, and the `post-merge` hook enabled on `develop` and `main`.
 package struct ChangelogSettings: Sendable, Hashable {
     /// The changelog's path relative to the work tree root.
     package var path: String
@@ -50,14 +52,21 @@ package struct ChangelogSettings: Sendable, Hashable {
     package var repositoryURL: String?
     /// Whether to link commit ids at all.
     package var linkCommits: Bool
-    /// The prefix of release tags: `v` matches `v1.2.0`; tags without the prefix (`1.2.0`) are
-    /// accepted too.
-    package var tagPrefix: String
+    /// How release tags are named (`[versions] tag-format`, one format for every part of
+    /// Shipshape): a tag outside it is no release.
+    package var tagFormat: TagFormat
     /// Whether pre-release tags (`v1.2.0-rc.1`) count as releases (by default only final
     /// releases end the Unreleased section).
     package var prereleaseTagsAreReleases: Bool
     /// Whether the `post-merge` hook syncs the changelog after merges and pulls.
     package var postMerge: Bool
+    /// The branches (globs, `*` matches anything) on which `post-merge` syncs the changelog:
+    /// where the team keeps it, by default the integration branches `develop` and `main`; never
+    /// feature or bugfix branches, which get their entries when they are merged.
+    package var branches: [String]
+    /// Whether the release process's own bump commits (`chore: bump version to 1.2.0`,
+    /// `chore(release): ...`) get entries; by default they do not.
+    package var listsBumpCommits: Bool
 
     /// Creates settings; every parameter has the default of the release process.
     package init(
@@ -68,9 +77,11 @@ package struct ChangelogSettings: Sendable, Hashable {
         ignoredScopes: [String] = ["changelog"],
         repositoryURL: String? = nil,
         linkCommits: Bool = true,
-        tagPrefix: String = "v",
+        tagFormat: TagFormat = TagFormat("v{version}"),
         prereleaseTagsAreReleases: Bool = false,
-        postMerge: Bool = true
+        postMerge: Bool = true,
+        branches: [String] = ["develop", "main"],
+        listsBumpCommits: Bool = false
     ) {
         self.path = path
         self.categories = categories
@@ -79,9 +90,11 @@ package struct ChangelogSettings: Sendable, Hashable {
         self.ignoredScopes = ignoredScopes
         self.repositoryURL = repositoryURL
         self.linkCommits = linkCommits
-        self.tagPrefix = tagPrefix
+        self.tagFormat = tagFormat
         self.prereleaseTagsAreReleases = prereleaseTagsAreReleases
         self.postMerge = postMerge
+        self.branches = branches
+        self.listsBumpCommits = listsBumpCommits
     }
 
     /// Added (feat), Fixed (fix), Performance (perf), Documentation (docs), Internal (the rest,
@@ -102,6 +115,13 @@ package struct ChangelogSettings: Sendable, Hashable {
         titles += categories.map(\.title)
         if case let .category(title) = nonConventional { titles.append(title) }
         return titles
+    }
+
+    /// Whether `post-merge` keeps the changelog on a branch.
+    ///
+    /// - Parameter branch: the short branch name.
+    package func syncs(onBranch branch: String) -> Bool {
+        branches.contains { branchGlobMatches($0, branch) }
     }
 
     /// The category title for a commit type, or nil when no category lists it.

@@ -1,4 +1,5 @@
 import ShipshapeChangelog
+import ShipshapeDiagnostics
 import ShipshapePatterns
 import ShipshapeVersioning
 import TOMLKit
@@ -8,6 +9,7 @@ import TOMLKit
 extension SettingsReader {
     static let versionKeys = [
         "auto-detect", "sources", "tag-format", "lightweight-tags", "breaking-while-zero", "changelog-check", "checks",
+        "off-format-tags",
     ]
     static let versionSourceKeys = ["path", "pattern", "multiple"]
     /// The checks `[versions.checks]` turns on and off (`pushed-commit-lint` is `[push] lint-commits`).
@@ -15,7 +17,7 @@ extension SettingsReader {
     static let pushKeys = ["lint-commits", "protected-branches", "release-branch-prefixes"]
     static let changelogKeys = [
         "path", "categories", "breaking-title", "non-conventional", "ignored-scopes", "repository-url", "link-commits",
-        "tag-prefix", "prerelease-tags-are-releases", "post-merge",
+        "tag-prefix", "prerelease-tags-are-releases", "post-merge", "branches", "bump-commits",
     ]
     static let categoryKeys = ["title", "types"]
 
@@ -47,6 +49,18 @@ extension SettingsReader {
                     file: file, key: key, line: locator.line(of: key), value: quoted(text),
                     reason: "a breaking change before 1.0.0 needs \"minor\" or \"major\"",
                     suggestion: suggestion(for: text, among: ["minor", "major"])))
+            }
+        }
+        if let value = table["off-format-tags"], let text = string(value, key: "versions.off-format-tags") {
+            let levels: [String: Severity?] = ["warning": .warning, "error": .error, "off": nil]
+            if let level = levels[text] {
+                versions.offFormatTagSeverity = level
+            } else {
+                let key = "versions.off-format-tags"
+                errors.append(.badValue(
+                    file: file, key: key, line: locator.line(of: key), value: quoted(text),
+                    reason: "a tag outside the tag format is reported as \"warning\", \"error\" or \"off\"",
+                    suggestion: suggestion(for: text, among: ["warning", "error", "off"])))
             }
         }
         if let value = table["changelog-check"], let flag = bool(value, key: "versions.changelog-check") {
@@ -194,13 +208,19 @@ extension SettingsReader {
             changelog.linkCommits = flag
         }
         if let value = table["tag-prefix"], let prefix = string(value, key: "changelog.tag-prefix") {
-            changelog.tagPrefix = prefix
+            changelog.tagFormat = TagFormat(prefix + "{version}")
         }
         if let value = table["prerelease-tags-are-releases"], let flag = bool(value, key: "changelog.prerelease-tags-are-releases") {
             changelog.prereleaseTagsAreReleases = flag
         }
         if let value = table["post-merge"], let flag = bool(value, key: "changelog.post-merge") {
             changelog.postMerge = flag
+        }
+        if let value = table["branches"], let branches = nonEmptyStrings(value, key: "changelog.branches") {
+            changelog.branches = branches
+        }
+        if let value = table["bump-commits"], let flag = bool(value, key: "changelog.bump-commits") {
+            changelog.listsBumpCommits = flag
         }
         // Every heading must be told apart from the others.
         let categoryTitles = Set(changelog.categories.map(\.title))

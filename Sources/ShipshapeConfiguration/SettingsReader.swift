@@ -47,9 +47,19 @@ struct SettingsReader {
             changelogTable = table
             readChangelog(table, into: &configuration.changelog)
         }
-        // One tag format for both domains unless the changelog names its own prefix.
-        if versionsTable?["tag-format"] != nil, changelogTable?["tag-prefix"] == nil {
-            configuration.changelog.tagPrefix = configuration.versions.tagFormat.prefix
+        // One tag format for every part: `[changelog] tag-prefix` is the older spelling of
+        // `[versions] tag-format = "<prefix>{version}"`; both given must agree.
+        if changelogTable?["tag-prefix"] != nil {
+            if versionsTable?["tag-format"] != nil, configuration.changelog.tagFormat != configuration.versions.tagFormat {
+                let key = "changelog.tag-prefix"
+                errors.append(.badValue(
+                    file: file, key: key, line: locator.line(of: key), value: quoted(configuration.changelog.tagFormat.prefix),
+                    reason: "release tags have one format, and [versions] tag-format says \"\(configuration.versions.tagFormat)\"; remove tag-prefix",
+                    suggestion: nil))
+            }
+            configuration.versions.tagFormat = configuration.changelog.tagFormat
+        } else {
+            configuration.changelog.tagFormat = configuration.versions.tagFormat
         }
         return configuration
     }

@@ -1,6 +1,7 @@
 package import ShipshapeChangelog
 package import ShipshapeDiagnostics
 import ShipshapeGit
+import ShipshapeVersioning
 import ShipshapeModel
 
 /// What `changelog-sync` should do with the result.
@@ -68,6 +69,7 @@ package struct ChangelogSyncOutcome: Sendable {
         ]
         if let result {
             members.append(("marker", result.document.syncedCommit.map(JSONValue.string) ?? .null))
+            members.append(("markers", .array(result.document.syncedCommits.map(JSONValue.string))))
             members.append(("considered", .int(result.considered)))
             members.append(("added", .array(result.added.map { entry in
                 .object([("category", .string(entry.category)), ("commit", .string(entry.commit)), ("text", .string(entry.lines.joined(separator: "\n")))])
@@ -142,7 +144,7 @@ package enum ChangelogSyncUseCase {
         }
 
         let plan: SyncPlan
-        do { plan = try SyncPlan.make(repository: repository, marker: original?.syncedCommit, full: full, settings: settings) } catch {
+        do { plan = try SyncPlan.make(repository: repository, markers: original?.syncedCommits ?? [], full: full, settings: settings) } catch {
             if repository.isShallow { throw .hook(.shallowRepository(error)) }
             throw .hook(.git(error))
         }
@@ -173,65 +175,51 @@ package enum ChangelogSyncUseCase {
     }
 }
 
-/// Which commits to hand to the synchroniser.
+/// Which commits to hand to the synchroniser: the unreleased ones (reachable from HEAD and from
+/// no release tag, wherever the tags are), incrementally only those the marker has not covered.
 struct SyncPlan {
     var request: SyncRequest
     var releaseTag: String?
     var incremental: Bool
 
-    static func make(repository: Repository, marker: String?, full: Bool, settings: ChangelogSettings) throws(GitError) -> SyncPlan {
+    static func make(repository: Repository, markers: [String], full: Bool, settings: ChangelogSettings) throws(GitError) -> SyncPlan {
         guard let head = try repository.head().commit else {
             return SyncPlan(request: SyncRequest(commits: [], head: nil), releaseTag: nil, incremental: false)
         }
-        func walk(_ from: ObjectID, hiding: [ObjectID]) throws(GitError) -> [ChangelogCommit] {
-            var commits: [ChangelogCommit] = []
-            try repository.walkCommits(CommitRange(excluded: hiding, included: [from]), order: .oldestFirst) { commit in
-                commits.append(ChangelogCommit(id: commit.id.hex, message: commit.message, parentCount: commit.parentCount))
-                return .continue
-            }
-            return commits
+        let graph = try ReleaseGraph(
+            repository: repository, format: settings.tagFormat, prereleasesAreReleases: settings.prereleaseTagsAreReleases)
+        let latest = graph.history.releases.first?.name
+        var markerIDs: [ObjectID] = []
+        for id in markers.compactMap({ ObjectID(hex: $0) }) where try repository.contains(id) { markerIDs.append(id) }
+        var covered = !markerIDs.isEmpty
+        for id in markerIDs where covered { covered = try repository.isAncestor(id, of: head) }
+        // Incremental: the unreleased commits after the marker. A release tagged since is hidden
+        // like every other, wherever it is (on main while this is develop).
+        if !full && covered {
+            let commits = try walk(graph.unreleasedRange(of: head, alsoHidden: markerIDs), in: repository)
+            return SyncPlan(request: SyncRequest(commits: commits, head: head.hex), releaseTag: latest, incremental: true)
         }
-        /// Release tags, highest precedence first, with what each marks.
-        func releases(_ tags: [(name: String, target: ObjectID)]) -> [(name: String, target: ObjectID)] {
-            var targets: [String: ObjectID] = [:]
-            for tag in tags { targets[tag.name] = tag.target }
-            return releaseTagsByPrecedence(tags.map(\.name), settings: settings).compactMap { name in
-                targets[name].map { (name, $0) }
-            }
-        }
-        let markerID = marker.flatMap { ObjectID(hex: $0) }
-        // Incremental: only the commits after the marker. No ancestry test against the release
-        // tags (each one walks back to the tag); a release tagged after the marker shows up as
-        // a tagged commit among the walked ones, and then the plan below is made instead.
-        if !full, let markerID, try repository.contains(markerID), try repository.isAncestor(markerID, of: head) {
-            let commits = try walk(head, hiding: [markerID])
-            // The tags' targets as recorded in packed-refs where possible (reading all ~200 tags of
-            // a large repository touched most of its pack index: 11 MiB resident for a 50-commit
-            // sync). Membership only: a tag of a tree or blob (listed too) matches no commit.
-            let releaseTargets = Set(releases(try repository.tagTargets()).map(\.target.hex))
-            if !commits.contains(where: { releaseTargets.contains($0.id) }) {
-                return SyncPlan(request: SyncRequest(commits: commits, head: head.hex), releaseTag: nil, incremental: true)
-            }
-        }
-        // The latest release reachable from HEAD.
-        var release: (name: String, target: ObjectID)?
-        for candidate in releases(try repository.tags().map { ($0.name, $0.target) })
-        where try repository.isAncestor(candidate.target, of: head) {
-            release = candidate
-            break
-        }
-        let hidden = release.map { [$0.target] } ?? []
+        // A rebuild, or history rewritten under the marker: every unreleased commit, and (for the
+        // synchroniser to tell a rebased or reworded entry from one whose commit is gone) the
+        // unreleased commits the marker covered.
         var previous: [ChangelogCommit] = []
-        // Also for --full when history was rewritten: the synchroniser needs the old commits to
-        // tell a rebased or reworded entry from one whose commit is gone.
-        if let markerID, try repository.contains(markerID) {
-            var wanted = !full
-            if full { wanted = try !repository.isAncestor(markerID, of: head) }
-            if wanted { previous = try walk(markerID, hiding: hidden) }
+        if !markerIDs.isEmpty && !covered {
+            var range = graph.unreleasedRange(of: head)
+            range.included = markerIDs
+            previous = try walk(range, in: repository)
         }
-        let commits = try walk(head, hiding: hidden)
+        let commits = try walk(graph.unreleasedRange(of: head), in: repository)
         return SyncPlan(
-            request: SyncRequest(commits: commits, head: head.hex, markerIsStale: true, previouslySynced: previous, full: full),
-            releaseTag: release?.name, incremental: false)
+            request: SyncRequest(commits: commits, head: head.hex, previouslySynced: previous, full: full), releaseTag: latest,
+            incremental: false)
+    }
+
+    private static func walk(_ range: CommitRange, in repository: Repository) throws(GitError) -> [ChangelogCommit] {
+        var commits: [ChangelogCommit] = []
+        try repository.walkCommits(range, order: .oldestFirst) { commit in
+            commits.append(ChangelogCommit(id: commit.id.hex, message: commit.message, parentCount: commit.parentCount))
+            return .continue
+        }
+        return commits
     }
 }

@@ -57,14 +57,18 @@ package struct CheckOutcome: Sendable {
     }
 }
 
-/// `shipshape check`: the version checks of the pre-push gate (agreement, validity, bump level)
-/// on one commit, without pushing.
+/// `shipshape check`: the version checks of the pre-push gate on one commit, without pushing,
+/// with the same verdict pre-push gives when it pushes that commit.
 package enum CheckUseCase {
-    /// Runs checks 1, 2 and 6 at a revision.
+    /// Runs the version checks at a revision.
     ///
-    /// The bump level is checked against the latest non-pre-release tag in the commit's history
-    /// (a tag on the commit itself does not count, so a tagged release is checked against the
-    /// release before it) when the version differs from that tag.
+    /// Agreement and validity always; `branch-matches` for the branch checked out when the
+    /// revision is `HEAD` (or for the branch the revision names); and, when the version differs
+    /// from the first parent's (as pre-push sees a version change), `version-monotonic` and
+    /// `bump-level` on the release history: the previous release is the highest one below the
+    /// version wherever its tag is, and the commits a bump must account for are those in no
+    /// release yet. A release or hotfix branch is bump-checked even without a change. Tags on
+    /// the commit itself do not count, so a tagged release is checked against the one before.
     ///
     /// - Parameters:
     ///   - revision: the commit to check (`HEAD`, a branch, a tag, an id).
@@ -79,22 +83,64 @@ package enum CheckUseCase {
         let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: true)
         let settings = given ?? context.configuration.prePushSettings
         guard let repository = context.repository else { throw .notARepository(path: directory) }
-        let commit: ObjectID
-        do { commit = try repository.resolve(revision) } catch {
-            if revision == "HEAD", case let .unborn(branch)? = try? repository.head() {
-                throw .usage("the branch \(branch) has no commits yet, so there is no version to check; commit first, then run shipshape check")
-            }
-            throw .git(error)
-        }
+        let commit = try resolve(revision, in: repository)
         let gate = VersionGate(repository: repository, settings: settings)
         let snapshot = try gate.snapshot(at: commit)
         let label = commit.short()
         var findings = VersionChecks.agreement(snapshot, commit: label, settings: settings)
         findings += VersionChecks.validity(snapshot, commit: label, settings: settings)
+        let branch = checkedBranch(revision, in: repository)
+        if let branch {
+            findings += VersionChecks.branchMatches(branch: branch, commit: label, snapshot: snapshot, settings: settings)
+        }
         if let version = snapshot.agreedVersion {
-            findings += try gate.progressFindings(
-                old: nil, new: version, tip: commit, label: label, excluding: [], excludingCommit: true, monotonic: false)
+            findings += try progressFindings(
+                version: version, at: commit, label: label, announces: branch.flatMap(settings.announcedVersion(ofBranch:)) != nil,
+                gate: gate, repository: repository)
         }
         return CheckOutcome(commit: commit.hex, version: snapshot.agreedVersion, readings: snapshot.readings, findings: findings)
+    }
+
+    /// Checks 5 and 6 when the commit changes the version (against its first parent), or only
+    /// check 6 on a branch that announces a version.
+    private static func progressFindings(
+        version: SemanticVersion, at commit: ObjectID, label: String, announces: Bool, gate: VersionGate, repository: Repository
+    ) throws(HookError) -> [Finding] {
+        let parent: ObjectID?
+        do { parent = try repository.commit(commit).parentIDs.first } catch { throw .git(error) }
+        var old: SemanticVersion?
+        var changed = true
+        if let parent {
+            let before = try gate.snapshot(at: parent)
+            old = before.agreedVersion
+            changed = old.map { !$0.isIdentical(to: version) } ?? before.isEmpty
+        }
+        if changed {
+            return try gate.progressFindings(old: old, new: version, tip: commit, label: label, excluding: [], excludingCommit: true)
+        }
+        guard announces else { return [] }
+        return try gate.progressFindings(
+            old: old, new: version, tip: commit, label: label, excluding: [], excludingCommit: true, monotonic: false)
+    }
+
+    /// The commit a revision names.
+    private static func resolve(_ revision: String, in repository: Repository) throws(HookError) -> ObjectID {
+        do { return try repository.resolve(revision) } catch {
+            if revision == "HEAD", case let .unborn(branch)? = try? repository.head() {
+                throw .usage("the branch \(branch) has no commits yet, so there is no version to check; commit first, then run shipshape check")
+            }
+            throw .git(error)
+        }
+    }
+
+    /// The branch whose name the revision is checked against: the checked-out branch for
+    /// `HEAD`, the branch a revision names (`release/v1.2.0`), else none.
+    private static func checkedBranch(_ revision: String, in repository: Repository) -> String? {
+        if revision == "HEAD" {
+            if case let .branch(name, _)? = try? repository.head() { return name }
+            return nil
+        }
+        let names = (try? repository.references(matching: "refs/heads/*")) ?? []
+        return names.first { $0.shortName == revision }?.shortName
     }
 }

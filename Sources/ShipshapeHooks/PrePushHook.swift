@@ -94,11 +94,12 @@ package enum PrePushHook {
                 if ref.isTag {
                     if let version = settings.tagFormat.version(fromTag: ref.shortRemoteName) {
                         let tag = ReleaseTag(name: ref.shortRemoteName, version: version, isAnnotated: isTagObject)
-                        var changelog: [UInt8]?
-                        if let path = settings.changelogPath { changelog = try gate.blob(at: path, in: tip) }
+                        let changelog = try gate.changelogSections(at: tip)
                         findings += VersionChecks.tagMatches(tag, commit: label, snapshot: snapshot, changelog: changelog, settings: settings)
                         findings += try gate.progressFindings(
                             old: nil, new: version, tip: tip, label: label, excluding: pushedTags.union([tag.name]), excludingCommit: false)
+                    } else if let finding = VersionChecks.offFormatTag(ref.shortRemoteName, commit: label, settings: settings) {
+                        findings.append(finding)
                     }
                     // Check 7 for the tag's history: what the remote has (its remote-tracking refs,
                     // the old tips of this push's refs) is hidden; a remote with no refs at all

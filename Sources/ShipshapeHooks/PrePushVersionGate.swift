@@ -1,5 +1,6 @@
 package import ShipshapeDiagnostics
 package import ShipshapeGit
+import ShipshapeChangelog
 import ShipshapeMessage
 package import ShipshapeVersioning
 package import ShipshapeModel
@@ -14,10 +15,7 @@ package final class VersionGate {
     package let settings: VersionSettings
     private var snapshots: [ObjectID: VersionSnapshot] = [:]
     private var trees: [ObjectID: CommitTree] = [:]
-    private var releaseTagsCache: [VersionTag]?
-
-    /// A tag and the version its name holds under the tag format.
-    package typealias VersionTag = (tag: Tag, version: SemanticVersion)
+    private var releaseGraph: ReleaseGraph?
 
     /// Creates a gate.
     package init(repository: Repository, settings: VersionSettings) {
@@ -56,6 +54,19 @@ package final class VersionGate {
         do { return try tree(of: commit).blob(at: path) } catch { throw .git(error) }
     }
 
+    /// The release sections of the changelog at a commit, read by the changelog's own parser.
+    ///
+    /// - Throws: `HookError.git` when the commit or the file cannot be read.
+    package func changelogSections(at commit: ObjectID) throws(HookError) -> ChangelogSections {
+        guard let path = settings.changelogPath, let bytes = try blob(at: path, in: commit) else { return .missing }
+        let document: ChangelogDocument
+        do { document = try ChangelogDocument(parsing: bytes, path: path) } catch { return .unreadable("\(error)") }
+        return .sections(document.sections.compactMap { section in
+            guard case let .release(version, _) = section.kind else { return nil }
+            return SemanticVersion.lenient(version)
+        })
+    }
+
     /// The tree of a commit, looked up once.
     private func tree(of commit: ObjectID) throws(GitError) -> CommitTree {
         if let cached = trees[commit] { return cached }
@@ -64,53 +75,29 @@ package final class VersionGate {
         return tree
     }
 
-    /// Every tag that names a version under the tag format, highest version first.
-    package func releaseTags() throws(HookError) -> [VersionTag] {
-        if let releaseTagsCache { return releaseTagsCache }
-        let tags: [Tag]
-        do { tags = try repository.tags() } catch { throw .git(error) }
-        let result = tags.compactMap { tag in settings.tagFormat.version(fromTag: tag.name).map { (tag, $0) } }
-            .sorted { $0.1 > $1.1 }
-        releaseTagsCache = result
-        return result
-    }
-
-    /// The highest-version release tags whose commits are ancestors of (or are) `commit`: any
-    /// tag, and the highest non-pre-release one, found in one pass over the tags.
-    ///
-    /// - Parameters:
-    ///   - commit: the commit whose history is searched.
-    ///   - excluding: tag names to ignore (tags in this push).
-    ///   - excludingCommit: ignore tags on this very commit (`shipshape check` of a tagged release).
-    ///   - latest: search for the latest tag of any kind (the monotonic check).
-    ///   - release: search for the latest non-pre-release tag (the base of the bump check).
-    /// - Returns: the tags searched for and found, else nil.
-    package func latestTags(
-        reachableFrom commit: ObjectID, excluding: Set<String> = [], excludingCommit: Bool = false, latest: Bool, release: Bool
-    ) throws(HookError) -> (latest: VersionTag?, release: VersionTag?) {
-        var found: (latest: VersionTag?, release: VersionTag?) = (nil, nil)
-        // Tags come highest first: once the latest tag is known, only a release can still matter.
-        var wantsLatest = latest
-        for entry in try releaseTags() where wantsLatest || (release && !entry.version.isPreRelease) {
-            if excluding.contains(entry.tag.name) || (excludingCommit && entry.tag.target == commit) { continue }
-            let reachable: Bool
-            do { reachable = try repository.isAncestor(entry.tag.target, of: commit) } catch { throw .git(error) }
-            guard reachable else { continue }
-            if wantsLatest {
-                found.latest = entry
-                wantsLatest = false
-            }
-            if release && !entry.version.isPreRelease { found.release = entry }
-            if !release || found.release != nil { break }
+    /// The repository's release history, read once.
+    package func releases() throws(HookError) -> ReleaseGraph {
+        if let releaseGraph { return releaseGraph }
+        do {
+            let graph = try ReleaseGraph(
+                repository: repository, format: settings.tagFormat, prereleasesAreReleases: settings.prereleaseTagsAreReleases)
+            releaseGraph = graph
+            return graph
+        } catch {
+            throw .git(error)
         }
-        return found
     }
 
     /// The commits after `base` up to `tip`, parsed.
     package func commitInfos(since base: ObjectID?, to tip: ObjectID) throws(HookError) -> [CommitInfo] {
+        try commitInfos(CommitRange(excluded: base.map { [$0] } ?? [], included: [tip]))
+    }
+
+    /// The commits of a range, parsed.
+    package func commitInfos(_ range: CommitRange) throws(HookError) -> [CommitInfo] {
         var result: [CommitInfo] = []
         do {
-            try repository.walkCommits(CommitRange(excluded: base.map { [$0] } ?? [], included: [tip])) { commit in
+            try repository.walkCommits(range) { commit in
                 result.append(CommitInfo(shortID: commit.id.short(), message: Self.cleanedMessage(of: commit)))
                 return .continue
             }
@@ -126,8 +113,12 @@ package final class VersionGate {
     }
 
     /// Checks 5 and 6 for a commit whose version changed (or a release branch or tag): the
-    /// version against the old one and the latest release tag, and the bump against the
-    /// commits since the latest release.
+    /// version against the old one and the release history, and the bump against the commits
+    /// in no release yet. Both name the same previous release: the highest final release below
+    /// the version, wherever its tag is.
+    ///
+    /// A version that is already tagged is no new version when the commit got it from that
+    /// release (merging the release or hotfix branch back): nothing is checked then.
     ///
     /// - Parameters:
     ///   - old: the version before (nil when unknown or first).
@@ -142,22 +133,27 @@ package final class VersionGate {
         old: SemanticVersion?, new: SemanticVersion, tip: ObjectID, label: String, excluding: Set<String>,
         excludingCommit: Bool = false, monotonic: Bool = true
     ) throws(HookError) -> [Finding] {
-        var findings: [Finding] = []
-        let checksMonotonic = monotonic && settings.isEnabled(.monotonic)
-        let tags = try latestTags(
-            reachableFrom: tip, excluding: excluding, excludingCommit: excludingCommit,
-            latest: checksMonotonic, release: settings.isEnabled(.bumpLevel))
-        if checksMonotonic {
-            findings += VersionChecks.monotonic(
-                old: old, new: new,
-                latestTag: tags.latest.map { ReleaseTag(name: $0.tag.name, version: $0.version, isAnnotated: $0.tag.isAnnotated) },
-                commit: label, settings: settings)
+        let graph = try releases().excluding(names: excluding, commit: excludingCommit ? tip : nil)
+        let history = graph.history
+        if let tagged = history.tag(of: new) {
+            let merged = try graph.hasMerged(tagged, into: tip) { (commit: ObjectID) throws(HookError) -> SemanticVersion? in
+                try self.snapshot(at: commit).agreedVersion
+            }
+            if merged { return [] }
         }
-        if let base = tags.release, new > base.version {
-            let commits = try commitInfos(since: base.tag.target, to: tip)
-            findings += VersionChecks.bumpLevel(
-                base: ReleaseTag(name: base.tag.name, version: base.version, isAnnotated: base.tag.isAnnotated), new: new,
-                commits: commits, commit: label, settings: settings)
+        var findings: [Finding] = []
+        let previous = history.previousRelease(before: new)
+        if monotonic && settings.isEnabled(.monotonic) {
+            var progress = VersionProgress(old: old, new: new, previous: previous)
+            progress.alreadyTagged = history.tag(of: new)
+            progress.higherPreRelease = new.isPreRelease ? history.higherPreRelease(sameCoreAs: new) : nil
+            do { progress.containedAbove = try graph.containedRelease(above: new, in: tip) } catch { throw .git(error) }
+            if let base = progress.base { progress.successors = history.successors(of: base) }
+            findings += VersionChecks.monotonic(progress, commit: label, settings: settings)
+        }
+        if settings.isEnabled(.bumpLevel), let previous, new > previous.version {
+            let commits = try commitInfos(graph.unreleasedRange(of: tip, finalOnly: true))
+            findings += VersionChecks.bumpLevel(base: previous, new: new, commits: commits, commit: label, settings: settings)
         }
         return findings
     }

@@ -136,11 +136,11 @@ package enum VersionChecks {
     ///   - tag: the pushed tag.
     ///   - commit: how to name the tagged commit.
     ///   - snapshot: the version sources at the tagged commit.
-    ///   - changelog: the changelog's contents at the tagged commit, nil when there is none.
+    ///   - changelog: the release sections of the changelog at the tagged commit.
     ///   - settings: tag and changelog settings.
     /// - Returns: the findings (a missing changelog file is a warning).
     package static func tagMatches(
-        _ tag: ReleaseTag, commit: String, snapshot: VersionSnapshot, changelog: [UInt8]?, settings: VersionSettings = VersionSettings()
+        _ tag: ReleaseTag, commit: String, snapshot: VersionSnapshot, changelog: ChangelogSections, settings: VersionSettings = VersionSettings()
     ) -> [Finding] {
         guard settings.isEnabled(.tagMatches) else { return [] }
         let rule = VersionCheck.tagMatches.rawValue
@@ -166,15 +166,21 @@ package enum VersionChecks {
         }
         // The changelog tooling ends a section at a pre-release tag only when configured to.
         if let path = settings.changelogPath, !tag.version.isPreRelease || settings.prereleaseTagsAreReleases {
-            if let changelog {
-                if !changelogHasSection(changelog, version: tag.version) {
-                    findings.append(
-                        Finding(
-                            rule: rule, severity: .error,
-                            message: "\(path) at \(commit) has no \"## [\(tag.version)]\" section for tag \(tag.name)",
-                            help: "move the Unreleased entries under \"## [\(tag.version)] - YYYY-MM-DD\" in \(path), commit, and tag that commit"))
-                }
-            } else {
+            switch changelog {
+            case let .sections(versions) where !versions.contains(where: { $0.isIdentical(to: tag.version) || $0 == tag.version }):
+                findings.append(
+                    Finding(
+                        rule: rule, severity: .error,
+                        message: "\(path) at \(commit) has no \"## [\(tag.version)]\" section for tag \(tag.name)",
+                        help: "move the Unreleased entries under \"## [\(tag.version)] - YYYY-MM-DD\" in \(path), commit, and tag that commit"))
+            case .sections:
+                break
+            case let .unreadable(problem):
+                findings.append(
+                    Finding(
+                        rule: rule, severity: .error, message: "\(path) at \(commit) cannot be read for tag \(tag.name): \(problem)",
+                        help: "fix \(path) so that it has a \"## [\(tag.version)]\" section, commit, and tag that commit"))
+            case .missing:
                 findings.append(
                     Finding(
                         rule: rule, severity: .warning, message: "\(path) does not exist at \(commit), so tag \(tag.name) has no changelog section",
@@ -184,17 +190,24 @@ package enum VersionChecks {
         return findings
     }
 
-    /// Whether a Keep a Changelog document has a `## [X.Y.Z]` heading (with or without a date,
-    /// `v` prefix accepted inside the brackets).
-    package static func changelogHasSection(_ bytes: [UInt8], version: SemanticVersion) -> Bool {
-        for line in VersionReaders.lines(String(decoding: bytes, as: UTF8.self)) {
-            guard line.hasPrefix("## ") else { continue }
-            let rest = line.dropFirst(3).drop { $0 == " " }
-            guard rest.first == "[", let close = rest.firstIndex(of: "]") else { continue }
-            let inside = String(rest.dropFirst()[..<close])
-            if let found = SemanticVersion.lenient(inside), found.isIdentical(to: version) { return true }
-        }
-        return false
+    /// Check 3 for a tag outside the tag format that looks like a release (`1.2.0`, `v2.0.0rc2`
+    /// under `v{version}`): it is no release to Shipshape, so it is reported, naming the tag the
+    /// format expects (a warning by default; `[versions] off-format-tags = "error"` refuses it).
+    ///
+    /// - Parameters:
+    ///   - name: the tag's name without `refs/tags/`.
+    ///   - commit: how to name the tagged commit.
+    ///   - settings: the tag format and the level.
+    /// - Returns: the finding, or nil for a tag that follows the format or names no version.
+    package static func offFormatTag(_ name: String, commit: String, settings: VersionSettings = VersionSettings()) -> Finding? {
+        guard settings.isEnabled(.tagMatches), let severity = settings.offFormatTagSeverity,
+            let version = settings.tagFormat.offFormatVersion(ofTag: name)
+        else { return nil }
+        let expected = settings.tagFormat.tagName(for: version)
+        return Finding(
+            rule: VersionCheck.tagMatches.rawValue, severity: severity,
+            message: "tag \(name) at \(commit) looks like release \(version) but does not follow the tag format \(settings.tagFormat), so it is not a release",
+            help: "name it \(expected) instead: git tag -a \(expected) -m \"Release version \(version)\" \(name)^{} && git push origin \(expected); then delete \(name) (git tag -d \(name); git push origin :refs/tags/\(name))")
     }
 
     // MARK: 4. Branch matches
@@ -233,48 +246,54 @@ package enum VersionChecks {
 
     // MARK: 5. Monotonic
 
-    /// Check 5: a changed version is greater than the old one and than the latest release tag,
-    /// and skips no version (`1.1.0` → `1.3.0` is refused; `1.2.0-rc.1` → `1.2.0-rc.2` →
-    /// `1.2.0` is fine).
+    /// Check 5: a changed version goes up from the old one, is not already tagged, stays above
+    /// every release the commit contains, and skips no version after the previous release
+    /// (`1.1.0` → `1.3.0` is refused; `1.2.0-rc.1` → `1.2.0-rc.2` → `1.2.0` is fine). The
+    /// previous release is the highest one below the version, wherever its tag is, so a release
+    /// branch cut from `develop` (which never reaches `main`'s tags) is judged like any other.
     ///
     /// - Parameters:
-    ///   - old: the version before the push (nil for a first version).
-    ///   - new: the version after it.
-    ///   - latestTag: the latest release tag reachable from the new commit, not in this push.
+    ///   - progress: the version and where it stands in the release history.
     ///   - commit: how to name the new commit.
     ///   - settings: whether the check runs.
-    /// - Returns: errors for a version that goes down, stays below the tag or skips.
-    package static func monotonic(
-        old: SemanticVersion?, new: SemanticVersion, latestTag: ReleaseTag?, commit: String, settings: VersionSettings = VersionSettings()
-    ) -> [Finding] {
+    /// - Returns: one error for the first rule the version breaks.
+    package static func monotonic(_ progress: VersionProgress, commit: String, settings: VersionSettings = VersionSettings()) -> [Finding] {
         guard settings.isEnabled(.monotonic) else { return [] }
         let rule = VersionCheck.monotonic.rawValue
-        if let old, new < old {
-            return [
-                Finding(
-                    rule: rule, severity: .error, message: "at \(commit): the version goes down from \(old) to \(new)",
-                    help: "versions only go up: set the version files to one after \(old) (\(SemanticVersion.allowedSuccessorCores(of: old).map(\.description).joined(separator: ", ")))")
-            ]
+        let new = progress.new
+        func next(after version: SemanticVersion) -> String {
+            let candidates = SemanticVersion.allowedSuccessorCores(of: version).filter { $0 > new || version >= new }
+            return (candidates.first ?? version.bumped(.patch)).description
         }
-        if let tag = latestTag, new <= tag.version {
-            return [
-                Finding(
-                    rule: rule, severity: .error,
-                    message: "at \(commit): version \(new) is not greater than the latest release tag \(tag.name)",
-                    help: "set the version files to a version after \(tag.version), e.g. \(tag.version.bumped(.patch))")
-            ]
+        if let old = progress.old, new < old {
+            return [Finding(
+                rule: rule, severity: .error, message: "at \(commit): the version goes down from \(old) to \(new)",
+                help: "versions only go up: set the version files to one after \(old) (\(SemanticVersion.allowedSuccessorCores(of: old).map(\.description).joined(separator: ", ")))")]
         }
-        var base = old
-        if let tag = latestTag, base.map({ tag.version > $0 }) ?? true { base = tag.version }
-        guard let base else { return [] }
-        let allowed = SemanticVersion.allowedSuccessorCores(of: base)
-        if !allowed.contains(new.core) && new.core != base.core {
-            return [
-                Finding(
-                    rule: rule, severity: .error,
-                    message: "at \(commit): version \(new) skips a version; after \(base) comes \(allowed.map(\.description).joined(separator: ", ")) (or a pre-release of one)",
-                    help: "set the version files to the next version, e.g. \(allowed.first(where: { $0.core.bumpLevel(from: base) == new.core.bumpLevel(from: base) }) ?? allowed[0])")
-            ]
+        if let tagged = progress.alreadyTagged {
+            return [Finding(
+                rule: rule, severity: .error, message: "at \(commit): version \(new) is already released as tag \(tagged.label)",
+                help: "set the version files to a version not yet released, e.g. \(next(after: tagged.version)), commit and push again")]
+        }
+        if let above = progress.containedAbove {
+            return [Finding(
+                rule: rule, severity: .error,
+                message: "at \(commit): version \(new) is not greater than release \(above.label), which this commit already contains",
+                help: "set the version files to a version after \(above.version), e.g. \(next(after: above.version))")]
+        }
+        if let pre = progress.higherPreRelease {
+            return [Finding(
+                rule: rule, severity: .error, message: "at \(commit): pre-release \(new) is not after \(pre.version), already tagged as \(pre.name)",
+                help: "set the version files to the next pre-release, \(pre.version.bumpedPreRelease())")]
+        }
+        guard let base = progress.base, let baseLabel = progress.baseLabel else { return [] }
+        if new.core != base.core && !SemanticVersion.allowedSuccessorCores(of: base).contains(new.core) {
+            let allowed = progress.successors.isEmpty ? SemanticVersion.allowedSuccessorCores(of: base) : progress.successors
+            let sameLevel = allowed.first { $0.bumpLevel(from: base) == new.core.bumpLevel(from: base) } ?? allowed[0]
+            return [Finding(
+                rule: rule, severity: .error,
+                message: "at \(commit): version \(new) skips a version; after \(baseLabel) comes \(allowed.map(\.description).joined(separator: ", ")) (or a pre-release of one)",
+                help: "set the version files to the next version, e.g. \(sameLevel)")]
         }
         return []
     }
@@ -317,14 +336,14 @@ package enum VersionChecks {
     /// that release demand; the message names the commit that demands the level.
     ///
     /// - Parameters:
-    ///   - base: the latest release tag reachable from the commit (not in this push).
+    ///   - base: the previous release (the highest final release below `new`, not in this push).
     ///   - new: the version at the pushed commit.
-    ///   - commits: the commits since `base`.
+    ///   - commits: the commit's unreleased commits (reachable from no final release).
     ///   - commit: how to name the pushed commit.
     ///   - settings: the 0.x rule and whether the check runs.
     /// - Returns: an error when the bump is too small; nothing when the version equals the base.
     package static func bumpLevel(
-        base: ReleaseTag, new: SemanticVersion, commits: [CommitInfo], commit: String, settings: VersionSettings = VersionSettings()
+        base: Release, new: SemanticVersion, commits: [CommitInfo], commit: String, settings: VersionSettings = VersionSettings()
     ) -> [Finding] {
         guard settings.isEnabled(.bumpLevel), new > base.version else { return [] }
         let actual = new.bumpLevel(from: base.version)
@@ -342,7 +361,7 @@ package enum VersionChecks {
         return [
             Finding(
                 rule: VersionCheck.bumpLevel.rawValue, severity: .error,
-                message: "at \(commit): version \(base.version) → \(new) is \(actual), but commit \(culprit.label) since \(base.name) \(reason), which needs \(required)",
+                message: "at \(commit): version \(base.version) (tag \(base.name)) → \(new) is \(actual), but commit \(culprit.label), in no release since \(base.name), \(reason), which needs \(required)",
                 help: "set the version files to \(target) (or a pre-release of it, e.g. \(target)-rc.1), commit and push again")
         ]
     }

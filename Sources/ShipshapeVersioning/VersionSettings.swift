@@ -1,3 +1,5 @@
+package import ShipshapeDiagnostics
+
 /// The checks of the pre-push gate, by rule id; each can be turned off.
 package enum VersionCheck: String, Sendable, Hashable, CaseIterable {
     /// All version sources at a pushed tip hold the same version.
@@ -15,61 +17,6 @@ package enum VersionCheck: String, Sendable, Hashable, CaseIterable {
     /// Every pushed commit passes the commit-message rules; no fixup or WIP commit reaches a
     /// protected branch.
     case pushedCommitLint = "pushed-commit-lint"
-}
-
-/// A tag name template such as `v{version}`: the text around `{version}` is fixed.
-package struct TagFormat: Sendable, Hashable, CustomStringConvertible {
-    /// The template, with exactly one `{version}`.
-    package let template: String
-    /// The text before `{version}`.
-    package let prefix: String
-    /// The text after `{version}`.
-    package let suffix: String
-
-    /// Creates a format.
-    ///
-    /// - Parameter template: a template with one `{version}`, e.g. `v{version}` or
-    ///   `release-{version}`; without the placeholder, the whole template is the prefix.
-    package init(_ template: String) {
-        self.template = template
-        let marker = "{version}"
-        if let range = template.firstRange(of: marker) {
-            prefix = String(template[..<range.lowerBound])
-            suffix = String(template[range.upperBound...])
-        } else {
-            prefix = template
-            suffix = ""
-        }
-    }
-
-    /// The version a tag name holds, or nil when the name does not follow the format or the
-    /// middle is not a SemVer version.
-    ///
-    /// - Parameter name: a tag name without `refs/tags/`.
-    /// - Returns: the version.
-    package func version(fromTag name: String) -> SemanticVersion? {
-        guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count >= prefix.count + suffix.count else { return nil }
-        let middle = name.dropFirst(prefix.count).dropLast(suffix.count)
-        return try? SemanticVersion.parse(String(middle))
-    }
-
-    /// The tag name of a version.
-    package func tagName(for version: SemanticVersion) -> String { prefix + version.description + suffix }
-
-    package var description: String { template }
-}
-
-extension String {
-    /// The first range of a substring (stdlib only, no Foundation).
-    func firstRange(of needle: String) -> Range<Index>? {
-        guard !needle.isEmpty else { return nil }
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(needle) { return index..<self.index(index, offsetBy: needle.count) }
-            index = self.index(after: index)
-        }
-        return nil
-    }
 }
 
 /// Settings of the version checks: where versions live, how release tags are named, which
@@ -102,6 +49,9 @@ package struct VersionSettings: Sendable {
     /// Whether a pre-release tag (`v1.2.0-rc.1`) needs its own changelog section too, as
     /// `[changelog] prerelease-tags-are-releases` says; by default only releases do.
     package var prereleaseTagsAreReleases: Bool = false
+    /// How a pushed tag that looks like a release but does not follow the tag format is
+    /// reported (`[versions] off-format-tags`): a warning by default, an error, or nil for not at all.
+    package var offFormatTagSeverity: Severity? = .warning
 
     /// The defaults.
     package init() {}
@@ -124,6 +74,10 @@ package struct VersionSettings: Sendable {
         return nil
     }
 }
+
+/// A branch glob where `*` matches any run of characters (also `/`) and everything else is
+/// literal (`release/*`).
+package func branchGlobMatches(_ pattern: String, _ text: String) -> Bool { globMatches(pattern, text) }
 
 /// A glob where `*` matches any run of characters (also `/`) and everything else is literal.
 func globMatches(_ pattern: String, _ text: String) -> Bool {

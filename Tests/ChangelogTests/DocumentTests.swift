@@ -116,16 +116,6 @@ func parse(_ text: String) throws -> ChangelogDocument { try ChangelogDocument(p
         #expect(document.text == "a\nb")
     }
 
-    @Test func releaseVersionsCompareBySemVerPrecedence() {
-        let names = ["v1.0.0", "v1.10.0", "v1.2.0", "v2.0.0-rc.1", "1.9.0", "v1.10.0-beta.2", "nightly"]
-        #expect(releaseTagsByPrecedence(names, settings: ChangelogSettings()) == ["v1.10.0", "1.9.0", "v1.2.0", "v1.0.0"])
-        var settings = ChangelogSettings()
-        settings.prereleaseTagsAreReleases = true
-        #expect(releaseTagsByPrecedence(names, settings: settings).prefix(3) == ["v2.0.0-rc.1", "v1.10.0", "v1.10.0-beta.2"])
-        let rc1 = releaseVersion(ofTag: "1.0.0-rc.2", prefix: "v"), rc10 = releaseVersion(ofTag: "v1.0.0-rc.10", prefix: "v")
-        #expect(rc1! < rc10!)
-    }
-
     @Test func diffShowsInsertions() {
         let diff = unifiedDiff(old: Array("a\nb\nc\n".utf8), new: Array("a\nb\nx\nc\n".utf8), path: "CHANGELOG.md")
         #expect(diff == "--- a/CHANGELOG.md\n+++ b/CHANGELOG.md\n@@ -1,3 +1,4 @@\n a\n b\n+x\n c\n")

@@ -72,7 +72,7 @@ let sync = ChangelogSynchronizer(settings: ChangelogSettings(), repositoryURL: n
         #expect(second.document.text == once.document.text)
         let again = sync.sync(second.document, SyncRequest(commits: [], head: sha(4)))
         #expect(!again.changed)
-        let replayed = sync.sync(second.document, SyncRequest(commits: all, head: sha(4), markerIsStale: true))
+        let replayed = sync.sync(second.document, SyncRequest(commits: all, head: sha(4)))
         #expect(!replayed.changed)
     }
 
@@ -108,7 +108,7 @@ let sync = ChangelogSynchronizer(settings: ChangelogSettings(), repositoryURL: n
         let withoutTypo = try parse(synced.document.text.replacing("- typo (\(sha(2).prefix(7)))\n", with: ""))
         // A rebase rewrote every commit (new ids, same messages) and added one.
         let rebased = commits(["feat: login", "fix: typo", "feat: logout", "feat: profile"], startingAt: 50)
-        let result = sync.sync(withoutTypo, SyncRequest(commits: rebased, head: sha(53), markerIsStale: true, previouslySynced: original))
+        let result = sync.sync(withoutTypo, SyncRequest(commits: rebased, head: sha(53), previouslySynced: original))
         let text = result.document.text
         #expect(text.ranges(of: "login").count == 1)
         #expect(!text.contains("typo"))
@@ -157,19 +157,19 @@ let sync = ChangelogSynchronizer(settings: ChangelogSettings(), repositoryURL: n
     @Test func fullRebuildRemovesEntriesOfVanishedCommitsAndKeepsManualLines() throws {
         let first = sync.sync(nil, SyncRequest(commits: commits(["feat: a", "feat: b"]), head: sha(2)))
         let edited = try parse(first.document.text.replacing("- b (", with: "- hand line\n- b ("))
-        let request = SyncRequest(commits: commits(["feat: a"]), head: sha(1), markerIsStale: true, previouslySynced: commits(["feat: a", "feat: b"]), full: true)
+        let request = SyncRequest(commits: commits(["feat: a"]), head: sha(1), previouslySynced: commits(["feat: a", "feat: b"]), full: true)
         let result = sync.sync(edited, request)
         #expect(result.document.text.hasSuffix("- a (\(sha(1).prefix(7)))\n- hand line\n"))
         #expect(result.removed == [String(sha(2).prefix(7))])
         // An entry naming a commit nothing here knows is not provably generated: it stays.
-        let unknown = sync.sync(edited, SyncRequest(commits: commits(["feat: a"]), head: sha(1), markerIsStale: true, full: true))
+        let unknown = sync.sync(edited, SyncRequest(commits: commits(["feat: a"]), head: sha(1), full: true))
         #expect(unknown.removed.isEmpty && unknown.document.text.contains("- b (\(sha(2).prefix(7)))"))
     }
 
     @Test func fullRebuildKeepsAnEntryRewordedByHandWhoseCommitLeftTheHistory() throws {
         let first = sync.sync(nil, SyncRequest(commits: commits(["feat: a", "feat: b"]), head: sha(2)))
         let edited = try parse(first.document.text.replacing("- b (", with: "- B, in my words ("))
-        let request = SyncRequest(commits: commits(["feat: a"]), head: sha(1), markerIsStale: true, previouslySynced: commits(["feat: a", "feat: b"]), full: true)
+        let request = SyncRequest(commits: commits(["feat: a"]), head: sha(1), previouslySynced: commits(["feat: a", "feat: b"]), full: true)
         let result = sync.sync(edited, request)
         #expect(result.removed.isEmpty && result.added.isEmpty)
         #expect(result.document.text.hasSuffix("- a (\(sha(1).prefix(7)))\n- B, in my words (\(sha(2).prefix(7)))\n"))
@@ -184,11 +184,11 @@ let sync = ChangelogSynchronizer(settings: ChangelogSettings(), repositoryURL: n
         let rebased = commits(["feat(api): add pagination", "fix: x"], startingAt: 11)
         var document = edited
         if syncFirst {
-            let plain = sync.sync(document, SyncRequest(commits: rebased, head: sha(12), markerIsStale: true, previouslySynced: original))
+            let plain = sync.sync(document, SyncRequest(commits: rebased, head: sha(12), previouslySynced: original))
             #expect(plain.added.isEmpty && plain.refreshed == 2)
             document = plain.document
         }
-        let full = sync.sync(document, SyncRequest(commits: rebased, head: sha(12), markerIsStale: true, previouslySynced: syncFirst ? [] : original, full: true))
+        let full = sync.sync(document, SyncRequest(commits: rebased, head: sha(12), previouslySynced: syncFirst ? [] : original, full: true))
         #expect(full.added.isEmpty && full.removed.isEmpty)
         let text = full.document.text
         #expect(text.contains("### Added\n\n- **api:** Cursor pagination for lists (\(short(11)))\n"), "\(text)")

@@ -60,8 +60,8 @@ private let file = ".shipshape.toml"
         let readings = try versions.sources[1].read(header)
         #expect(readings.map(\.text) == ["1.2.0"])
         #expect(readings.map(\.line) == [2])
-        // A custom tag format also names the changelog's release tags.
-        #expect(configuration.changelog.tagPrefix == "release-")
+        // One tag format names the releases for every part.
+        #expect(configuration.changelog.tagFormat == TagFormat("release-{version}"))
     }
 
     @Test func inlineSourcesAndChecks() throws {
@@ -271,7 +271,8 @@ private let file = ".shipshape.toml"
         #expect(changelog.ignoredScopes == ["changelog", "release"])
         #expect(changelog.repositoryURL == "https://git.example.com/team/app")
         #expect(!changelog.linkCommits)
-        #expect(changelog.tagPrefix == "")
+        #expect(changelog.tagFormat == TagFormat("{version}"))
+        #expect(configuration.versions.tagFormat == TagFormat("{version}"))
         #expect(changelog.prereleaseTagsAreReleases)
         #expect(configuration.prePushSettings.prereleaseTagsAreReleases)
         #expect(!changelog.postMerge)
@@ -295,10 +296,28 @@ private let file = ".shipshape.toml"
         #expect(try parse("[changelog]\ncategories = []\n").changelog.categories.isEmpty)
     }
 
-    @Test func explicitTagPrefixWinsOverTheTagFormat() throws {
-        let configuration = try parse("[versions]\ntag-format = \"release-{version}\"\n[changelog]\ntag-prefix = \"v\"\n")
-        #expect(configuration.changelog.tagPrefix == "v")
-        #expect(configuration.versions.tagFormat.prefix == "release-")
+    @Test func aTagPrefixThatContradictsTheTagFormatIsAnError() throws {
+        let error = try #require(failure("[versions]\ntag-format = \"release-{version}\"\n[changelog]\ntag-prefix = \"v\"\n"))
+        guard case let .badValue(_, key, line, _, reason, _) = error else { Issue.record("\(error)"); return }
+        #expect(key == "changelog.tag-prefix")
+        #expect(line == 4)
+        #expect(reason.contains("release-{version}"))
+        let agreeing = try parse("[versions]\ntag-format = \"v{version}\"\n[changelog]\ntag-prefix = \"v\"\n")
+        #expect(agreeing.changelog.tagFormat == agreeing.versions.tagFormat)
+    }
+
+    @Test func changelogBranchesBumpCommitsAndOffFormatTags() throws {
+        let configuration = try parse("[changelog]\nbranches = [\"trunk\", \"support/*\"]\nbump-commits = true\n[versions]\noff-format-tags = \"error\"\n")
+        #expect(configuration.changelog.syncs(onBranch: "support/1.x"))
+        #expect(!configuration.changelog.syncs(onBranch: "develop"))
+        #expect(configuration.changelog.listsBumpCommits)
+        #expect(configuration.versions.offFormatTagSeverity.map(String.init(describing:)) == "error")
+        #expect(ChangelogSettings().syncs(onBranch: "develop") && ChangelogSettings().syncs(onBranch: "main"))
+        #expect(!ChangelogSettings().syncs(onBranch: "feature/x"))
+        let bad = try #require(failure("[versions]\noff-format-tags = \"warn\"\n"))
+        guard case let .badValue(_, key, _, _, _, suggestion) = bad else { Issue.record("\(bad)"); return }
+        #expect(key == "versions.off-format-tags")
+        #expect(suggestion == "warning")
     }
 
     @Test func changelogErrorsNameTheLine() throws {

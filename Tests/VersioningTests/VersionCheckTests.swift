@@ -1,5 +1,6 @@
 import Testing
 import ShipshapeDiagnostics
+import ShipshapeModel
 import ShipshapeVersioning
 
 @Suite struct VersionCheckTests {
@@ -32,7 +33,7 @@ import ShipshapeVersioning
 
     @Test func tagMatches() {
         let tag = ReleaseTag(name: "v1.2.0", version: v("1.2.0"), isAnnotated: true)
-        let changelog = Array("## [Unreleased]\n\n## [1.2.0] - 2024-03-15\n".utf8)
+        let changelog = ChangelogSections.sections([v("1.2.0")])
         #expect(VersionChecks.tagMatches(tag, commit: "c", snapshot: snapshot([("VERSION", "1.2.0")]), changelog: changelog).isEmpty)
         let wrong = VersionChecks.tagMatches(tag, commit: "c", snapshot: snapshot([("VERSION", "1.1.0")]), changelog: changelog)
         #expect(wrong.map(\.rule) == ["tag-matches"])
@@ -42,9 +43,9 @@ import ShipshapeVersioning
         var allow = VersionSettings()
         allow.allowLightweightTags = true
         #expect(VersionChecks.tagMatches(light, commit: "c", snapshot: snapshot([("VERSION", "1.2.0")]), changelog: changelog, settings: allow).isEmpty)
-        let noSection = VersionChecks.tagMatches(tag, commit: "c", snapshot: snapshot([("VERSION", "1.2.0")]), changelog: Array("## [1.1.0]\n".utf8))
+        let noSection = VersionChecks.tagMatches(tag, commit: "c", snapshot: snapshot([("VERSION", "1.2.0")]), changelog: .sections([v("1.1.0")]))
         #expect(noSection.first?.message.contains("## [1.2.0]") == true)
-        let noChangelog = VersionChecks.tagMatches(tag, commit: "c", snapshot: snapshot([("VERSION", "1.2.0")]), changelog: nil)
+        let noChangelog = VersionChecks.tagMatches(tag, commit: "c", snapshot: snapshot([("VERSION", "1.2.0")]), changelog: .missing)
         #expect(noChangelog.allSatisfy { $0.severity == .warning })
     }
 
@@ -57,18 +58,35 @@ import ShipshapeVersioning
     }
 
     @Test func monotonic() {
-        let tag = ReleaseTag(name: "v1.1.0", version: v("1.1.0"), isAnnotated: true)
-        #expect(VersionChecks.monotonic(old: v("1.1.0"), new: v("1.2.0"), latestTag: tag, commit: "c").isEmpty)
-        #expect(VersionChecks.monotonic(old: v("1.2.0-rc.1"), new: v("1.2.0-rc.2"), latestTag: tag, commit: "c").isEmpty)
-        #expect(VersionChecks.monotonic(old: v("1.2.0-rc.2"), new: v("1.2.0"), latestTag: tag, commit: "c").isEmpty)
-        #expect(VersionChecks.monotonic(old: v("1.1.0"), new: v("2.0.0-rc.1"), latestTag: tag, commit: "c").isEmpty)
-        #expect(VersionChecks.monotonic(old: v("1.1.0"), new: v("1.3.0"), latestTag: tag, commit: "c").first?.message.contains("skips") == true)
-        #expect(VersionChecks.monotonic(old: v("1.1.0"), new: v("1.0.9"), latestTag: tag, commit: "c").first?.message.contains("goes down") == true)
-        #expect(VersionChecks.monotonic(old: v("1.0.0"), new: v("1.0.1"), latestTag: tag, commit: "c").first?.message.contains("latest release tag") == true)
+        let tag = Release(name: "v1.1.0", version: v("1.1.0"), commit: ObjectID(hex: String(repeating: "a", count: 40))!)
+        func check(old: String?, new: String, _ change: (inout VersionProgress) -> Void = { _ in }) -> [Finding] {
+            var progress = VersionProgress(old: old.map(v), new: v(new), previous: tag)
+            change(&progress)
+            return VersionChecks.monotonic(progress, commit: "c")
+        }
+        #expect(check(old: "1.1.0", new: "1.2.0").isEmpty)
+        #expect(check(old: "1.2.0-rc.1", new: "1.2.0-rc.2").isEmpty)
+        #expect(check(old: "1.2.0-rc.2", new: "1.2.0").isEmpty)
+        #expect(check(old: "1.1.0", new: "2.0.0-rc.1").isEmpty)
+        #expect(check(old: "1.0.0", new: "1.2.0").isEmpty)  // released on main meanwhile: 1.1.0 is the base
+        let skip = check(old: "1.0.0", new: "1.3.0")
+        #expect(skip.first?.message.contains("skips a version; after 1.1.0 (tag v1.1.0) comes 1.1.1, 1.2.0, 2.0.0") == true)
+        #expect(skip.first?.help?.contains("e.g. 1.2.0") == true)
+        #expect(check(old: "1.1.0", new: "1.0.9").first?.message.contains("goes down") == true)
+        let again = check(old: "1.0.0", new: "1.1.0") { $0.alreadyTagged = tag }
+        #expect(again.first?.message.contains("already released as tag v1.1.0") == true)
+        #expect(again.first?.help?.contains("e.g. 1.1.1") == true)
+        let contained = Release(name: "v2.0.0", version: v("2.0.0"), commit: tag.commit)
+        #expect(check(old: "1.1.0", new: "1.2.0") { $0.containedAbove = contained }.first?.message.contains("already contains") == true)
+        let rc = Release(name: "v1.2.0-rc.2", version: v("1.2.0-rc.2"), commit: tag.commit)
+        #expect(check(old: "1.1.0", new: "1.2.0-rc.1") { $0.higherPreRelease = rc }.first?.help?.contains("1.2.0-rc.3") == true)
+        var off = VersionSettings()
+        off.enabledChecks.remove(.monotonic)
+        #expect(VersionChecks.monotonic(VersionProgress(old: v("2.0.0"), new: v("1.0.0"), previous: nil), commit: "c", settings: off).isEmpty)
     }
 
     @Test func bumpLevel() {
-        let base = ReleaseTag(name: "v1.1.0", version: v("1.1.0"), isAnnotated: true)
+        let base = Release(name: "v1.1.0", version: v("1.1.0"), commit: ObjectID(hex: String(repeating: "b", count: 40))!)
         let feat = commit("feat(api): add export", "feat123")
         let fix = commit("fix: bug", "fix4567")
         let breaking = commit("refactor: x\n\nBREAKING CHANGE: removes y", "brk8901")
@@ -80,7 +98,7 @@ import ShipshapeVersioning
         let minorForBreaking = VersionChecks.bumpLevel(base: base, new: v("1.2.0"), commits: [feat, breaking], commit: "c")
         #expect(minorForBreaking.first?.message.contains("brk8901") == true)
         #expect(VersionChecks.bumpLevel(base: base, new: v("2.0.0-rc.1"), commits: [breaking], commit: "c").isEmpty)
-        let zero = ReleaseTag(name: "v0.3.0", version: v("0.3.0"), isAnnotated: true)
+        let zero = Release(name: "v0.3.0", version: v("0.3.0"), commit: base.commit)
         #expect(VersionChecks.bumpLevel(base: zero, new: v("0.4.0"), commits: [breaking], commit: "c").isEmpty)
         var strict = VersionSettings()
         strict.breakingChangeWhileZeroRequires = .major
