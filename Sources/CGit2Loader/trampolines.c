@@ -109,6 +109,13 @@ int git_commit_tree(git_tree **tree_out, const git_commit *commit) {
     return f(tree_out, commit);
 }
 
+int git_config_delete_entry(git_config *cfg, const char *name) {
+    typedef int (*function_t)(git_config *cfg, const char *name);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_delete_entry");
+    return f(cfg, name);
+}
+
 void git_config_free(git_config *cfg) {
     typedef void (*function_t)(git_config *cfg);
     static function_t function;
@@ -137,6 +144,13 @@ int git_config_get_string(const char **out, const git_config *cfg, const char *n
     return f(out, cfg, name);
 }
 
+int git_config_open_level(git_config **out, const git_config *parent, git_config_level_t level) {
+    typedef int (*function_t)(git_config **out, const git_config *parent, git_config_level_t level);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_open_level");
+    return f(out, parent, level);
+}
+
 int git_config_parse_bool(int *out, const char *value) {
     typedef int (*function_t)(int *out, const char *value);
     static function_t function;
@@ -149,6 +163,13 @@ int git_config_parse_int64(int64_t *out, const char *value) {
     static function_t function;
     function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_parse_int64");
     return f(out, value);
+}
+
+int git_config_set_string(git_config *cfg, const char *name, const char *value) {
+    typedef int (*function_t)(git_config *cfg, const char *name, const char *value);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_set_string");
+    return f(cfg, name, value);
 }
 
 const git_error * git_error_last(void) {
@@ -310,6 +331,13 @@ const char * git_repository_commondir(const git_repository *repo) {
     static function_t function;
     function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_repository_commondir");
     return f(repo);
+}
+
+int git_repository_config(git_config **out, git_repository *repo) {
+    typedef int (*function_t)(git_config **out, git_repository *repo);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_repository_config");
+    return f(out, repo);
 }
 
 int git_repository_config_snapshot(git_config **out, git_repository *repo) {

@@ -33,10 +33,11 @@ package func unifiedDiff(old: [UInt8], new: [UInt8], path: String) -> String {
         while i < n || j < m {
             if i < n && j < m && midA[i] == midB[j] {
                 ops.append((" ", prefix + i, prefix + j)); i += 1; j += 1
-            } else if j < m && (i == n || table[i][j + 1] >= table[i + 1][j]) {
-                ops.append(("+", prefix + i, prefix + j)); j += 1
-            } else {
+            } else if i < n && (j == m || table[i + 1][j] >= table[i][j + 1]) {
+                // Removed lines before added ones, as `diff -u` shows a replaced line.
                 ops.append(("-", prefix + i, prefix + j)); i += 1
+            } else {
+                ops.append(("+", prefix + i, prefix + j)); j += 1
             }
         }
     } else {

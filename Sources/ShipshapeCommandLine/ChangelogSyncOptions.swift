@@ -24,11 +24,19 @@ package struct ChangelogSyncOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: text or json.")
     package var format: SyncFormat = .text
 
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Act as git's merge driver: merge OURS with THEIRS into OURS (git's %O %A %B).", valueName: "base ours theirs"))
+    package var merge: [String] = []
+
     /// Creates the defaults (ArgumentParser fills the values in).
     package init() {}
 
     package func validate() throws {
         if dryRun && check { throw ValidationError("give --dry-run or --check, not both") }
+        if !merge.isEmpty && merge.count != 3 {
+            throw ValidationError("--merge takes three files, git's %O %A %B: merge.shipshape-changelog.driver = \"changelog-sync --merge %O %A %B\"")
+        }
     }
 
     /// Syncs and prints the outcome.
@@ -37,6 +45,12 @@ package struct ChangelogSyncOptions: ParsableArguments {
     ///   when `--check` finds the file out of date (status 1).
     package func run() throws {
         let invocation = Console.invocation()
+        if merge.count == 3 {
+            let merged = try ChangelogMergeDriver.run(base: merge[0], ours: merge[1], theirs: merge[2], invocation: invocation)
+            if let warning = merged.warning { Console.err(warning + "\n") }
+            if merged.exitStatus != 0 { throw ExitCode.failure }
+            return
+        }
         let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
         let outcome = try ChangelogSyncUseCase.run(
             directory: directory, mode: dryRun ? .dryRun : check ? .check : .write, full: full, invocation: invocation)

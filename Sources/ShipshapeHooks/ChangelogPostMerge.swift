@@ -19,7 +19,8 @@ package struct PostMergeOutcome: Sendable, Hashable {
 /// alone and says why when an autostash is waiting to be re-applied (`MERGE_AUTOSTASH`: git runs
 /// this hook before it restores the stash), when the changelog has uncommitted changes, or when
 /// the repository opted out (`[changelog] post-merge = false`, or the git configuration
-/// `shipshape.changelog.postMerge false` for one clone).
+/// `shipshape.changelog.postMerge false` for one clone). It syncs only on the branches where the
+/// team keeps the changelog (`[changelog] branches`, by default `develop` and `main`).
 package enum PostMergeHook {
     /// Runs the hook.
     ///
@@ -44,6 +45,9 @@ package enum PostMergeHook {
                 return outcome
             }
             if !settings.postMerge { return outcome }
+            // Only where the team keeps the changelog: a feature branch that merges develop in
+            // gets its entries when it is merged itself.
+            guard case let .branch(branch, _) = try repository.head(), settings.syncs(onBranch: branch) else { return outcome }
             if FileSystem.exists(FileSystem.join(repository.gitDirectory, "MERGE_AUTOSTASH")) {
                 outcome.warnings.append("shipshape: \(settings.path) not synced: git has an autostash to re-apply after this hook; run changelog-sync once it is back")
                 return outcome

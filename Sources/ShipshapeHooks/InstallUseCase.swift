@@ -1,3 +1,4 @@
+import ShipshapeChangelog
 import ShipshapeGit
 
 /// `shipshape install` / `uninstall`: finds the hooks directory of a repository and runs the installer.
@@ -28,6 +29,11 @@ package enum InstallUseCase {
         let hooks = try hooksDirectory(repository: directory, invocation: invocation)
         let installer = HookInstaller(hooksDirectory: hooks, programDirectory: programDirectory)
         var actions = remove ? try installer.uninstall() : try installer.install()
+        if let repository = try? Repository.discover(startingAt: directory), repository.workdir != nil {
+            let path = (try? ChangelogSyncUseCase.settings(nil, for: repository).path) ?? "CHANGELOG.md"
+            actions.append(try MergeDriverRegistration.apply(
+                repository: repository, changelogPath: path, programDirectory: programDirectory, remove: remove))
+        }
         if !remove, let configured = try? Repository.discover(startingAt: directory)?.configString("core.hooksPath"),
             !configured.hasPrefix("/"), !configured.hasPrefix("~")
         {
