@@ -94,11 +94,12 @@ package struct ChangelogMerge: Sendable {
             if takenOut.contains(entry.lines) || token.map(released.contains) == true { removals.append(entry.range) }
         }
         if !removals.isEmpty { merged.removeLines(removals) }
-        let synchronizer = ChangelogSynchronizer(settings: settings, repositoryURL: nil)
         for entry in theirEntries where !baseTexts.contains(entry.lines) && !present.contains(entry.lines) {
             if let token = commitToken(in: entry.lines[0]), released.contains(String(token.prefix(7))) { continue }
             let title = settings.orderedTitles.first { normalizedTitle($0) == normalizedTitle(entry.title) } ?? entry.title
-            synchronizer.insert(entry.lines, under: title, order: settings.orderedTitles, into: &merged)
+            if let section = merged.unreleasedIndex {
+                merged.insertEntries(entry.lines, under: title, order: settings.orderedTitles, inSection: section)
+            }
         }
     }
 

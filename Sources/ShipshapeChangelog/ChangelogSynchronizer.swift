@@ -151,35 +151,10 @@ package struct ChangelogSynchronizer: Sendable {
         for title in titles {
             let entries = decision.pending.filter { $0.category == title }
             if entries.isEmpty { continue }
-            insert(entries.flatMap(\.lines), under: title, order: titles, into: &document)
-        }
-    }
-
-    /// Appends entry lines to a category of the Unreleased section, creating the category where
-    /// the configured order puts it.
-    func insert(_ lines: [String], under title: String, order: [String], into document: inout ChangelogDocument) {
-        guard let section = document.unreleased else { return }
-        let wanted = normalizedTitle(title)
-        if let subsection = section.subsections.first(where: { normalizedTitle($0.title) == wanted }) {
-            if let last = subsection.entries.last {
-                document.replaceLines(last.upperBound..<last.upperBound, with: lines)
-            } else {
-                var position = subsection.headingLine + 1
-                if position < subsection.lines.upperBound && isBlankLine(document.lines[position].text) { position += 1 }
-                document.insertBlock(lines, at: position)
+            if let section = document.unreleasedIndex {
+                document.insertEntries(entries.flatMap(\.lines), under: title, order: titles, inSection: section)
             }
-            return
         }
-        let rank = order.map(normalizedTitle)
-        let myRank = rank.firstIndex(of: wanted) ?? rank.count
-        let block = ["### \(title)", ""] + lines
-        if let later = section.subsections.first(where: { (rank.firstIndex(of: normalizedTitle($0.title)) ?? -1) > myRank }) {
-            document.insertBlock(block, at: later.headingLine)
-            return
-        }
-        var end = section.lines.upperBound
-        while end > section.headingLine + 1 && isBlankLine(document.lines[end - 1].text) { end -= 1 }
-        document.insertBlock(block, at: end)
     }
 }
 

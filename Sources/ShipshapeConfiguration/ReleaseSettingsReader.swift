@@ -14,7 +14,6 @@ extension SettingsReader {
     static let versionSourceKeys = ["path", "pattern", "multiple"]
     /// The checks `[versions.checks]` turns on and off (`pushed-commit-lint` is `[push] lint-commits`).
     static let versionCheckKeys = VersionCheck.allCases.filter { $0 != .pushedCommitLint }.map(\.rawValue)
-    static let pushKeys = ["lint-commits", "protected-branches", "release-branch-prefixes"]
     static let changelogKeys = [
         "path", "categories", "breaking-title", "non-conventional", "ignored-scopes", "repository-url", "link-commits",
         "tag-prefix", "prerelease-tags-are-releases", "post-merge", "branches", "bump-commits",
@@ -143,21 +142,6 @@ extension SettingsReader {
     }
 
     // MARK: - [push]
-
-    mutating func readPush(_ table: TOMLTable, into push: inout PushSettings) {
-        for key in table.keys where !Self.pushKeys.contains(key) {
-            unknownKey(key, known: Self.pushKeys, prefix: "push.")
-        }
-        if let value = table["lint-commits"], let flag = bool(value, key: "push.lint-commits") {
-            push.lintCommits = flag
-        }
-        if let value = table["protected-branches"], let globs = nonEmptyStrings(value, key: "push.protected-branches") {
-            push.protectedBranches = globs
-        }
-        if let value = table["release-branch-prefixes"], let prefixes = nonEmptyStrings(value, key: "push.release-branch-prefixes") {
-            push.releaseBranchPrefixes = prefixes
-        }
-    }
 
     // MARK: - [changelog]
 

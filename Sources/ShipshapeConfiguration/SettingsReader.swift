@@ -15,7 +15,7 @@ struct SettingsReader {
         self.locator = locator
     }
 
-    static let topLevelKeys = ["commit", "branches", "versions", "push", "changelog"]
+    static let topLevelKeys = ["commit", "branches", "versions", "push", "changelog", "release"]
     static let commitKeys = [
         "types", "scopes", "ignore-defaults", "ignore-patterns", "bot-authors", "header-pattern", "subject-pattern",
         "exempt-url-lines", "exempt-trailers", "acronyms", "rules",
@@ -40,7 +40,10 @@ struct SettingsReader {
             readVersions(table, into: &configuration.versions)
         }
         if let push = root["push"], let table = requireTable(push, key: "push") {
-            readPush(table, into: &configuration.push)
+            read(table, schema: Self.pushSchema, into: &configuration.push)
+        }
+        if let release = root["release"], let table = requireTable(release, key: "release") {
+            read(table, schema: Self.releaseSchema, into: &configuration.release)
         }
         var changelogTable: TOMLTable?
         if let changelog = root["changelog"], let table = requireTable(changelog, key: "changelog") {

@@ -31,6 +31,8 @@ package struct ShipshapeConfiguration: Sendable {
     package var push: PushSettings
     /// The changelog (`[changelog]`): path, categories, release tags, `post-merge`.
     package var changelog: ChangelogSettings
+    /// `[release]`: the release commands.
+    package var release: ReleaseSettings = ReleaseSettings()
     /// The file the settings came from, or nil when defaults are used.
     package var sourcePath: String?
 
