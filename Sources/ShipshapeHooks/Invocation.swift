@@ -48,12 +48,14 @@ package struct RepositoryContext {
             do {
                 repository = try Repository.discover(startingAt: directory)
                 root = repository?.workdir
-            } catch where !requireRepository && error.kind == .unsupportedRepositoryFormat {
-                // The message can still be checked without the repository (a sparse-checkout or
-                // partial clone sets an extension libgit2 1.5 refuses): say what is skipped.
+            } catch where !requireRepository && error.kind != .ownership {
+                // The message can still be checked without the repository, whatever keeps
+                // libgit2 from opening it (a SHA-256 repository, an extension libgit2 1.5 does not
+                // know, a configuration file it cannot parse): say what is skipped, and why. A
+                // repository of another user stays an error, as in git (`safe.directory`).
                 root = FileSystem.repositoryRootGuess(directory)
                 warnings.append(
-                    "shipshape: warning: branch name and git settings not checked: \(error.hint ?? error.message)")
+                    "shipshape: warning: branch name and git settings not checked (\(error.message)): \(error.hint ?? "libgit2 cannot open this repository")")
             } catch {
                 throw .git(error)
             }
