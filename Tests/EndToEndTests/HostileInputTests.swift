@@ -325,6 +325,10 @@ private let configurationCases: [HostileCase] = [
                 setup: config("[changelog]\npath = \"../CHANGELOG.md\"\n", then: released), command: sync()),
     HostileCase("config: changelog absolute path", expect: [2], says: "/tmp",
                 setup: config("[changelog]\npath = \"/tmp/shipshape-hostile-CHANGELOG.md\"\n", then: released), command: sync()),
+    HostileCase("config: changelog path into .git", expect: [2], says: "git directory",
+                setup: config("[changelog]\npath = \".git/hooks/pre-commit\"\n", then: released), command: sync()),
+    HostileCase("config: version source path into .git", expect: [2], says: "git directory",
+                setup: config("[[versions.sources]]\npath = \".git/config\"\npattern = '(?<version>.+)'\n"), command: shipshape(["check"])),
     HostileCase("config: empty tag-format", expect: [2], says: "tag-format", setup: config("[versions]\ntag-format = \"\"\n"),
                 command: shipshape(["check"])),
 ]
@@ -408,6 +412,16 @@ private let changelogCases: [HostileCase] = [
         try released(sandbox)
         try sandbox.write(sandbox.temporaryDirectory + "/outside.md", keepAChangelog)
         try FileManager.default.createSymbolicLink(atPath: sandbox.path("CHANGELOG.md"), withDestinationPath: sandbox.temporaryDirectory + "/outside.md")
+    }, command: sync()),
+    HostileCase("changelog-sync: CHANGELOG.md links into .git", expect: [2], says: "git directory", setup: { sandbox in
+        try released(sandbox)
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path("CHANGELOG.md"), withDestinationPath: ".git/config")
+    }, command: sync()),
+    HostileCase("changelog-sync: lock file links out of the repository", expect: [2], says: "symbolic link", setup: { sandbox in
+        try released(sandbox)
+        try sandbox.write(sandbox.temporaryDirectory + "/victim.txt", "precious\n")
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path(".git/shipshape-changelog.lock"),
+                                                   withDestinationPath: sandbox.temporaryDirectory + "/victim.txt")
     }, command: sync()),
     HostileCase("changelog-sync: read-only CHANGELOG.md", expect: [2], says: "read-only", setup: { sandbox in
         try changelog(bytes(keepAChangelog))(sandbox)
