@@ -303,6 +303,10 @@ private let configurationCases: [HostileCase] = [
         try FileManager.default.createDirectory(atPath: sandbox.path(".shipshape.toml"), withIntermediateDirectories: true)
         try oneCommit(sandbox)
     }, command: shipshape(["lint", "--message", "fix: x"])),
+    HostileCase("config: .shipshape.toml links to /dev/zero", expect: [2], says: "64 MiB", within: 15, setup: { sandbox in
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path(".shipshape.toml"), withDestinationPath: "/dev/zero")
+        try oneCommit(sandbox)
+    }, command: shipshape(["lint", "--message", "fix: x"])),
     HostileCase("config: catastrophic (a+)+$ ignore pattern", expect: [2], says: "(a+)+$", within: 5,
                 setup: config("[commit]\nignore-patterns = ['(a+)+$']\n", then: { sandbox in
                     try oneCommit(sandbox)
