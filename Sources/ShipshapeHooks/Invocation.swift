@@ -11,11 +11,35 @@ package struct Invocation: Sendable {
     package var workingDirectory: String
     /// The environment variables.
     package var environment: [String: String]
+    /// The command line of the process that started this one (for a hook: the `git` command,
+    /// e.g. `git commit --amend`), empty when unknown.
+    package var parentArguments: [String]
 
     /// Creates an invocation.
-    package init(workingDirectory: String, environment: [String: String]) {
+    package init(workingDirectory: String, environment: [String: String], parentArguments: [String] = []) {
         self.workingDirectory = workingDirectory
         self.environment = environment
+        self.parentArguments = parentArguments
+    }
+
+    /// Whether the hook runs for a commit that replaces HEAD: `git commit --amend` (also the one
+    /// an interactive rebase runs for `reword`), told by git's command line or, where it cannot
+    /// be read, by the rebase's `GIT_REFLOG_ACTION`.
+    package var isAmending: Bool {
+        if environment["GIT_REFLOG_ACTION"] == "rebase (reword)" { return true }
+        // Options of `git commit` whose value is the next argument (it could read "--amend").
+        let takesValue: Set<String> = [
+            "-m", "-F", "-C", "-c", "-t", "--message", "--file", "--template", "--reuse-message", "--reedit-message",
+            "--author", "--date", "--cleanup", "--fixup", "--squash", "--trailer", "--pathspec-from-file",
+        ]
+        var skipNext = false
+        for argument in parentArguments.dropFirst() {
+            if skipNext { skipNext = false; continue }
+            if argument == "--" { return false }
+            if argument == "--amend" { return true }
+            if takesValue.contains(argument) { skipNext = true }
+        }
+        return false
     }
 }
 
