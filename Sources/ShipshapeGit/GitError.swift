@@ -152,8 +152,9 @@ package struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidConfigFile:
             return "a git configuration file cannot be read (the file and line are named above), not the repository itself; fix or remove that line (`git config --global --edit` for ~/.gitconfig, `git config --edit` for the repository's)"
         case .missingObject:
-            let id = subject.map { " \($0)" } ?? ""
-            return "the object\(id) is not in this clone: a partial clone (git clone --filter) fetches objects only when git itself needs them, and Shipshape reads with libgit2, which cannot; let git fetch what is missing (e.g. git log -p over the range, or git fetch --refetch), or use a full clone; in a clone that is not partial, run `git fsck`"
+            let id = message.split(separator: "(").last.map { String($0.prefix { $0.isHexDigit }) }.flatMap { $0.count >= 40 ? $0 : nil }
+            let fetch = id.map { "git cat-file -e \($0) fetches it from the promisor remote" } ?? "git show <commit>:<path> fetches a file's object from the promisor remote"
+            return "the object is not in this clone: a partial clone (git clone --filter) fetches objects only when git needs them, and Shipshape reads through libgit2, which cannot fetch; \(fetch), or work in a full clone; in a clone that is not partial, the repository is damaged (git fsck)"
         case .notFound, .invalidInput, .other:
             return nil
         }

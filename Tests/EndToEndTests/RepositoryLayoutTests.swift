@@ -168,4 +168,23 @@ import Glibc
         #expect(hook.stderr.contains("warning: branch name and git settings not checked"), "\(hook)")
         #expect(!hook.stderr.contains("damaged"), "\(hook)")
     }
+
+    @Test func aPartialClonesMissingObjectIsExplainedAndTheHintWorks() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(file: "VERSION", contents: "1.0.0\n", message: "chore: one")
+        try sandbox.commit(file: "VERSION", contents: "1.1.0\n", message: "feat: two")
+        try sandbox.gitOK("config", "uploadpack.allowFilter", "true")
+        let clone = sandbox.temporaryDirectory + "/partial"
+        try sandbox.gitOK(arguments: ["clone", "-q", "--filter=blob:none", "file://" + sandbox.root, clone], in: sandbox.temporaryDirectory)
+        let check = try sandbox.run(bin + "/shipshape", ["check", "--rev", "HEAD~1"], in: clone)
+        #expect(check.status == 2, "\(check)")
+        #expect(check.stderr.contains("partial clone"), "\(check)")
+        #expect(!check.stderr.contains("damaged;"), "\(check)")
+        let hint = try #require(check.stderr.range(of: "git cat-file -e ")).upperBound
+        let id = String(check.stderr[hint...].prefix { $0.isHexDigit })
+        #expect(id.count == 40)
+        try sandbox.gitOK(arguments: ["cat-file", "-e", id], in: clone)
+        let again = try sandbox.run(bin + "/shipshape", ["check", "--rev", "HEAD~1"], in: clone)
+        #expect(again.status == 0, "\(again)")
+    }
 }
