@@ -550,6 +550,13 @@ int git_tree_entry_bypath(git_tree_entry **out, const git_tree *root, const char
     return f(out, root, path);
 }
 
+git_filemode_t git_tree_entry_filemode(const git_tree_entry *entry) {
+    typedef git_filemode_t (*function_t)(const git_tree_entry *entry);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_tree_entry_filemode");
+    return f(entry);
+}
+
 void git_tree_entry_free(git_tree_entry *entry) {
     typedef void (*function_t)(git_tree_entry *entry);
     static function_t function;

@@ -27,6 +27,9 @@ package struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
         /// A configuration file (the repository's, `~/.gitconfig`, the system's) cannot be
         /// parsed: the file is broken, not the repository.
         case invalidConfigFile
+        /// A symbolic link in a commit leads outside the repository, to nothing, or in a loop,
+        /// so the file it stands for cannot be read at that commit.
+        case unreadableLink
         /// An object a commit or tree names is not in the object database: a partial clone
         /// (`git clone --filter`) that has not fetched it, or damage.
         case missingObject
@@ -155,6 +158,8 @@ package struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
             let id = message.split(separator: "(").last.map { String($0.prefix { $0.isHexDigit }) }.flatMap { $0.count >= 40 ? $0 : nil }
             let fetch = id.map { "git cat-file -e \($0) fetches it from the promisor remote" } ?? "git show <commit>:<path> fetches a file's object from the promisor remote"
             return "the object is not in this clone: a partial clone (git clone --filter) fetches objects only when git needs them, and Shipshape reads through libgit2, which cannot fetch; \(fetch), or work in a full clone; in a clone that is not partial, the repository is damaged (git fsck)"
+        case .unreadableLink:
+            return "Shipshape reads files as committed and follows links only inside the repository; replace the link with the file itself, or point it at a file inside the repository, and commit"
         case .notFound, .invalidInput, .other:
             return nil
         }

@@ -488,25 +488,73 @@ package final class CommitTree {
 
     deinit { git_tree_free(pointer) }
 
-    /// The contents of a file in this tree.
+    /// The contents of a file in this tree; a symbolic link is followed inside the tree, as a
+    /// checkout would show it (`VERSION -> packaging/VERSION`), never read as its link text.
     ///
     /// - Parameter path: the path relative to the repository root, with `/` separators.
     /// - Returns: the file's bytes, or nil when nothing exists at `path` or it is not a file
     ///   (a directory or submodule).
-    /// - Throws: `GitError` when the tree or blob cannot be read.
+    /// - Throws: `GitError` of kind `.unreadableLink` for a link that leads outside the
+    ///   repository, to nothing in this commit, or round in a loop; another kind when the tree or
+    ///   blob cannot be read.
     package func blob(at path: String) throws(GitError) -> [UInt8]? {
+        var current = path
+        for _ in 0..<16 {
+            guard let (bytes, isLink) = try entryContents(at: current) else {
+                if current == path { return nil }
+                throw GitError(
+                    function: "git_tree_entry_bypath", code: GIT_ENOTFOUND.rawValue,
+                    message: "\(path) is a symbolic link to \(current), which this commit does not have as a file", subject: path,
+                    kind: .unreadableLink)
+            }
+            guard isLink else { return bytes }
+            let target = String(decoding: bytes, as: UTF8.self)
+            guard let next = Self.linkTarget(target, of: current) else {
+                throw GitError(
+                    function: "git_tree_entry_bypath", code: GIT_ENOTFOUND.rawValue,
+                    message: "\(path) is a symbolic link to \(target), which leads outside the repository", subject: path,
+                    kind: .unreadableLink)
+            }
+            current = next
+        }
+        throw GitError(
+            function: "git_tree_entry_bypath", code: GIT_ENOTFOUND.rawValue,
+            message: "\(path) is a symbolic link that leads round in a loop", subject: path, kind: .unreadableLink)
+    }
+
+    /// The bytes of the entry at a path and whether it is a symbolic link; nil when there is no
+    /// such entry or it is not a blob.
+    private func entryContents(at path: String) throws(GitError) -> (bytes: [UInt8], isLink: Bool)? {
         var entry: OpaquePointer?
         let code = git_tree_entry_bypath(&entry, pointer, path)
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try check(code, "git_tree_entry_bypath", subject: path)
         defer { git_tree_entry_free(entry) }
         guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        let isLink = git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK
         var blob: OpaquePointer?
         try check(git_blob_lookup(&blob, repository.pointer, git_tree_entry_id(entry)), "git_blob_lookup", subject: path)
         defer { git_blob_free(blob) }
         let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let raw = git_blob_rawcontent(blob) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: raw, count: size))
+        guard size > 0, let raw = git_blob_rawcontent(blob) else { return ([], isLink) }
+        return (Array(UnsafeRawBufferPointer(start: raw, count: size)), isLink)
+    }
+
+    /// The tree path a link at `path` names, resolved lexically from the link's directory; nil
+    /// when it is absolute or climbs above the root.
+    static func linkTarget(_ target: String, of path: String) -> String? {
+        guard !target.hasPrefix("/"), !target.isEmpty else { return nil }
+        var parts = path.split(separator: "/").dropLast().map(String.init)
+        for component in target.split(separator: "/") {
+            if component == "." { continue }
+            if component == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(String(component))
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
 }
 
