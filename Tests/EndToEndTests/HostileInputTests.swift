@@ -262,6 +262,22 @@ private let messageCases: [HostileCase] = [
         try submodule(sandbox)
         try sandbox.write("sub/MSG", "fix: inside the submodule\n")
     }, command: { _ in HostileCommand(program: "commit-msg", arguments: ["MSG"], directory: "sub") }),
+    HostileCase("commit-msg: split index", expect: [0], setup: { sandbox in
+        try oneCommit(sandbox)
+        try sandbox.gitOK("config", "core.splitIndex", "true")
+        try sandbox.gitOK("update-index", "--split-index")
+        try sandbox.write("MSG", "fix: with a split index\n")
+    }, command: commitMsgOnMSG),
+    HostileCase("commit-msg: sparse index", expect: [0], setup: { sandbox in
+        try oneCommit(sandbox)
+        try sandbox.gitOK("sparse-checkout", "init", "--cone", "--sparse-index")
+        try sandbox.write("MSG", "fix: with a sparse index\n")
+    }, command: commitMsgOnMSG),
+    HostileCase("commit-msg: ~/.gitconfig libgit2 cannot parse", expect: [0], setup: { sandbox in
+        try oneCommit(sandbox)
+        try sandbox.write(sandbox.home + "/.gitconfig", "[user\n")
+        try sandbox.write("MSG", "fix: with a broken global configuration\n")
+    }, command: commitMsgOnMSG),
     HostileCase("commit-msg: SHA-256 repository", expect: [0, 2], says: "SHA-256", setup: { sandbox in
         try sha256Repository(sandbox)
         try sandbox.write("MSG", "fix: in a sha256 repository\n")
@@ -404,6 +420,25 @@ private let versionCases: [HostileCase] = [
     HostileCase("check: configured version source without a match", expect: [1, 2], says: "deploy/Dockerfile",
                 setup: config("[[versions.sources]]\npath = \"deploy/Dockerfile\"\npattern = 'LABEL version=\"(?<version>[^\"]+)\"'\n",
                               then: versionFiles(["VERSION": bytes("1.0.0\n"), "deploy/Dockerfile": bytes("FROM scratch\n")])),
+                command: shipshape(["check"])),
+    HostileCase("check: VERSION is a symbolic link inside the repository", expect: [0], setup: { sandbox in
+        try sandbox.write("packaging/VERSION", "1.0.0\n")
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path("VERSION"), withDestinationPath: "packaging/VERSION")
+        try versionFiles(["package.json": bytes("{ \"version\": \"1.0.0\" }\n")])(sandbox)
+    }, command: shipshape(["check"])),
+    HostileCase("check: VERSION is a symbolic link out of the repository", expect: [2], says: "outside the repository", setup: { sandbox in
+        try sandbox.write(sandbox.temporaryDirectory + "/VERSION", "1.0.0\n")
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path("VERSION"), withDestinationPath: "../VERSION")
+        try versionFiles([:])(sandbox)
+    }, command: shipshape(["check"])),
+    HostileCase("check: two pyproject.toml tables disagree", expect: [1], says: "pyproject.toml",
+                setup: versionFiles(["pyproject.toml": bytes("[project]\nversion = \"1.0.0\"\n[tool.poetry]\nversion = \"2.0.0\"\n")]),
+                command: shipshape(["check"])),
+    HostileCase("check: Dockerfile label from an ARG without a default", expect: [1], says: "ARG VERSION has no default",
+                setup: versionFiles(["Dockerfile": bytes("FROM alpine\nARG VERSION\nLABEL version=$VERSION\n"), "VERSION": bytes("1.0.0\n")]),
+                command: shipshape(["check"])),
+    HostileCase("check: setup.py version from a name it never assigns", expect: [1], says: "setup.py:1:",
+                setup: versionFiles(["setup.py": bytes("setup(version=VERSION)\n"), "VERSION": bytes("1.0.0\n")]),
                 command: shipshape(["check"])),
     HostileCase("check: VERSION whose major version overflows", expect: [1], says: "too large",
                 setup: versionFiles(["VERSION": bytes("99999999999999999999999.0.0\n")]), command: shipshape(["check"])),
