@@ -109,6 +109,13 @@ int git_commit_tree(git_tree **tree_out, const git_commit *commit) {
     return f(tree_out, commit);
 }
 
+int git_config_add_file_ondisk(git_config *cfg, const char *path, git_config_level_t level, const git_repository *repo, int force) {
+    typedef int (*function_t)(git_config *cfg, const char *path, git_config_level_t level, const git_repository *repo, int force);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_add_file_ondisk");
+    return f(cfg, path, level, repo, force);
+}
+
 int git_config_delete_entry(git_config *cfg, const char *name) {
     typedef int (*function_t)(git_config *cfg, const char *name);
     static function_t function;
@@ -142,6 +149,34 @@ int git_config_get_string(const char **out, const git_config *cfg, const char *n
     static function_t function;
     function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_get_string");
     return f(out, cfg, name);
+}
+
+void git_config_iterator_free(git_config_iterator *iter) {
+    typedef void (*function_t)(git_config_iterator *iter);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_iterator_free");
+    f(iter);
+}
+
+int git_config_multivar_iterator_new(git_config_iterator **out, const git_config *cfg, const char *name, const char *regexp) {
+    typedef int (*function_t)(git_config_iterator **out, const git_config *cfg, const char *name, const char *regexp);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_multivar_iterator_new");
+    return f(out, cfg, name, regexp);
+}
+
+int git_config_next(git_config_entry **entry, git_config_iterator *iter) {
+    typedef int (*function_t)(git_config_entry **entry, git_config_iterator *iter);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_next");
+    return f(entry, iter);
+}
+
+int git_config_open_default(git_config **out) {
+    typedef int (*function_t)(git_config **out);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_config_open_default");
+    return f(out);
 }
 
 int git_config_open_level(git_config **out, const git_config *parent, git_config_level_t level) {
@@ -233,6 +268,13 @@ git_object_t git_object_type(const git_object *obj) {
     static function_t function;
     function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_object_type");
     return f(obj);
+}
+
+int git_odb_add_disk_alternate(git_odb *odb, const char *path) {
+    typedef int (*function_t)(git_odb *odb, const char *path);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_odb_add_disk_alternate");
+    return f(odb, path);
 }
 
 int git_odb_exists(git_odb *db, const git_oid *id) {
@@ -410,6 +452,20 @@ const char * git_repository_path(const git_repository *repo) {
     return f(repo);
 }
 
+int git_repository_set_namespace(git_repository *repo, const char *nmspace) {
+    typedef int (*function_t)(git_repository *repo, const char *nmspace);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_repository_set_namespace");
+    return f(repo, nmspace);
+}
+
+int git_repository_set_workdir(git_repository *repo, const char *workdir, int update_gitlink) {
+    typedef int (*function_t)(git_repository *repo, const char *workdir, int update_gitlink);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_repository_set_workdir");
+    return f(repo, workdir, update_gitlink);
+}
+
 int git_repository_state(git_repository *repo) {
     typedef int (*function_t)(git_repository *repo);
     static function_t function;
@@ -513,6 +569,13 @@ int git_tree_entry_bypath(git_tree_entry **out, const git_tree *root, const char
     static function_t function;
     function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_tree_entry_bypath");
     return f(out, root, path);
+}
+
+git_filemode_t git_tree_entry_filemode(const git_tree_entry *entry) {
+    typedef git_filemode_t (*function_t)(const git_tree_entry *entry);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_tree_entry_filemode");
+    return f(entry);
 }
 
 void git_tree_entry_free(git_tree_entry *entry) {

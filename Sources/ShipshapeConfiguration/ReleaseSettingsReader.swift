@@ -282,8 +282,8 @@ extension SettingsReader {
 
     // MARK: - Shared
 
-    /// A path relative to the repository root that stays inside it, normalised (`./a//b` →
-    /// `a/b`).
+    /// A path relative to the repository root that stays inside it and out of `.git`,
+    /// normalised (`./a//b` → `a/b`).
     mutating func repositoryPath(_ value: any TOMLValueConvertible, key: String) -> String? {
         guard let text = string(value, key: key) else { return nil }
         func bad(_ reason: String) -> String? {
@@ -295,6 +295,11 @@ extension SettingsReader {
         }
         let components = text.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
         if components.contains("..") { return bad("the path must stay inside the repository (no \"..\")") }
+        // git's own files (config, hooks) are never a changelog or a version file; git refuses a
+        // `.git` entry in a tree, whatever its case.
+        if components.contains(where: { $0.lowercased() == ".git" }) {
+            return bad("the path must not lead into the git directory (.git holds git's configuration and hooks)")
+        }
         if components.isEmpty { return bad("the path must name a file in the repository") }
         if text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\0" }) { return bad("the path contains a line break") }
         return components.joined(separator: "/")

@@ -68,20 +68,28 @@ package struct ShipshapeConfiguration: Sendable {
         return settings
     }
 
+    /// Reads a file's bytes for `load`: nil when it does not exist, `ConfigurationError.unreadable`
+    /// (naming the file as its second argument says) when it cannot be read or is too large.
+    ///
+    /// The one reader of the hooks (`FileSystem.read`, capped so that a link to `/dev/zero` cannot
+    /// exhaust memory) is passed in by the caller: this target does no file I/O of its own.
+    package typealias FileReader = (_ path: String, _ displayName: String) throws(ConfigurationError) -> [UInt8]?
+
     /// Loads `.shipshape.toml` from a repository's work-tree root.
     ///
-    /// Only a `stat` happens when the file is absent, so this is cheap enough for every commit.
     /// Errors name the file as `.shipshape.toml` (hooks run at the work-tree root, and CI
     /// annotations want repository-relative paths); `sourcePath` is the full path.
     ///
-    /// - Parameter repositoryRoot: the work-tree root; nil (a bare repository, or no repository)
-    ///   gives the defaults.
+    /// - Parameters:
+    ///   - repositoryRoot: the work-tree root; nil (a bare repository, or no repository) gives
+    ///     the defaults.
+    ///   - read: reads the file (nil when absent).
     /// - Returns: the settings, or the defaults when there is no file.
     /// - Throws: `ConfigurationError` when the file cannot be read or is invalid.
-    package static func load(repositoryRoot: String?) throws(ConfigurationError) -> ShipshapeConfiguration {
+    package static func load(repositoryRoot: String?, reading read: FileReader) throws(ConfigurationError) -> ShipshapeConfiguration {
         guard let repositoryRoot else { return ShipshapeConfiguration() }
         let root = repositoryRoot.hasSuffix("/") ? String(repositoryRoot.dropLast()) : repositoryRoot
-        return try load(path: root + "/" + fileName, displayName: fileName)
+        return try load(path: root + "/" + fileName, displayName: fileName, reading: read)
     }
 
     /// Loads a configuration file.
@@ -89,11 +97,12 @@ package struct ShipshapeConfiguration: Sendable {
     /// - Parameters:
     ///   - path: the file to read.
     ///   - displayName: how errors name the file; defaults to `path`.
+    ///   - read: reads the file (nil when absent).
     /// - Returns: the settings, or the defaults when the file does not exist.
     /// - Throws: `ConfigurationError` when the file cannot be read or is invalid.
-    package static func load(path: String, displayName: String? = nil) throws(ConfigurationError) -> ShipshapeConfiguration {
+    package static func load(path: String, displayName: String? = nil, reading read: FileReader) throws(ConfigurationError) -> ShipshapeConfiguration {
         let name = displayName ?? path
-        guard let bytes = try readFile(path, displayName: name) else { return ShipshapeConfiguration() }
+        guard let bytes = try read(path, name) else { return ShipshapeConfiguration() }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .unreadable(file: name, reason: "the file is not valid UTF-8 (TOML files must be UTF-8)")
         }
@@ -139,28 +148,5 @@ package struct ShipshapeConfiguration: Sendable {
         if let first = reader.errors.min(by: { ($0.line ?? Int.max) < ($1.line ?? Int.max) }) { throw first }
         configuration.sourcePath = path
         return configuration
-    }
-
-    /// Reads a whole file; nil when it does not exist.
-    private static func readFile(_ path: String, displayName: String) throws(ConfigurationError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { return nil }
-            throw .unreadable(file: displayName, reason: String(cString: strerror(code)))
-        }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 16384)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(file: displayName, reason: String(cString: strerror(errno)))
-            }
-            bytes += buffer[0..<count]
-        }
-        return bytes
     }
 }

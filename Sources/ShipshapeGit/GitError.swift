@@ -24,6 +24,15 @@ package struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
         case wrongObjectType
         /// A configuration value has the wrong form (e.g. `core.bare = maybe`).
         case invalidConfigValue
+        /// A configuration file (the repository's, `~/.gitconfig`, the system's) cannot be
+        /// parsed: the file is broken, not the repository.
+        case invalidConfigFile
+        /// A symbolic link in a commit leads outside the repository, to nothing, or in a loop,
+        /// so the file it stands for cannot be read at that commit.
+        case unreadableLink
+        /// An object a commit or tree names is not in the object database: a partial clone
+        /// (`git clone --filter`) that has not fetched it, or damage.
+        case missingObject
         /// An invalid argument such as a malformed revision or object id.
         case invalidInput
         /// Anything else.
@@ -82,8 +91,12 @@ package struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
         if code == GIT_EAMBIGUOUS.rawValue { return .ambiguous }
         if code == GIT_EPEEL.rawValue || function == "git_object_peel" { return .wrongObjectType }
         if code == GIT_EMISMATCH.rawValue || errorClass == Int32(GIT_ERROR_ZLIB.rawValue) { return .corrupt }
+        if errorClass == Int32(GIT_ERROR_CONFIG.rawValue) && lower.contains("failed to parse config file") { return .invalidConfigFile }
         if code == GIT_ENOTFOUND.rawValue {
-            return function.hasPrefix("git_repository_open") ? .notARepository : .notFound
+            if function.hasPrefix("git_repository_open") { return .notARepository }
+            let objectLookup = ["git_blob_lookup", "git_tree_lookup", "git_commit_lookup", "git_commit_tree", "git_object_lookup", "git_odb_read"]
+            if errorClass == Int32(GIT_ERROR_ODB.rawValue) && objectLookup.contains(function) { return .missingObject }
+            return .notFound
         }
         if code == GIT_EINVALIDSPEC.rawValue || code == GIT_EINVALID.rawValue { return .invalidInput }
         if errorClass == Int32(GIT_ERROR_CONFIG.rawValue) && (function.hasPrefix("git_config_get") || function.hasPrefix("git_config_parse")) {
@@ -134,11 +147,19 @@ package struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
         case .corrupt:
             return "the repository is damaged; run `git fsck` to find the broken objects"
         case .ownership:
-            return "the repository belongs to another user; if you trust it, run `git config --global --add safe.directory <path>`"
+            return "the repository belongs to another user; if you trust it, run `git config --global --add safe.directory \(subject ?? "<path>")` (in a CI container where every checkout is trusted, `git config --global --add safe.directory '*'`)"
         case .wrongObjectType:
             return "name a commit (or a tag that points to one)"
         case .invalidConfigValue:
             return "fix the value with `git config`"
+        case .invalidConfigFile:
+            return "a git configuration file cannot be read (the file and line are named above), not the repository itself; fix or remove that line (`git config --global --edit` for ~/.gitconfig, `git config --edit` for the repository's)"
+        case .missingObject:
+            let id = message.split(separator: "(").last.map { String($0.prefix { $0.isHexDigit }) }.flatMap { $0.count >= 40 ? $0 : nil }
+            let fetch = id.map { "git cat-file -e \($0) fetches it from the promisor remote" } ?? "git show <commit>:<path> fetches a file's object from the promisor remote"
+            return "the object is not in this clone: a partial clone (git clone --filter) fetches objects only when git needs them, and Shipshape reads through libgit2, which cannot fetch; \(fetch), or work in a full clone; in a clone that is not partial, the repository is damaged (git fsck)"
+        case .unreadableLink:
+            return "Shipshape reads files as committed and follows links only inside the repository; replace the link with the file itself, or point it at a file inside the repository, and commit"
         case .notFound, .invalidInput, .other:
             return nil
         }

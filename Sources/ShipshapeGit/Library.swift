@@ -17,12 +17,15 @@ import Darwin
 package enum GitLibrary {
     /// Runs `git_libgit2_init` and the option set-up exactly once per process (a global `let`
     /// is initialised once, thread-safely).
+    /// libgit2's ownership check is off: `Repository` runs git's own (`Ownership`).
     /// `GIT_CONFIG_NOSYSTEM` (which libgit2 ignores) is honoured here by emptying the system
     /// configuration's search path, as git does.
     private static let initialization: Int32 = {
         let count = git_libgit2_init()
         if count >= 0 {
             _ = shipshape_git_enable_caching(0)
+            // `Ownership` checks `safe.directory` as git does (libgit2 1.5 ignores `*`).
+            _ = shipshape_git_set_owner_validation(0)
             if let value = getenv("GIT_CONFIG_NOSYSTEM").map({ String(cString: $0).lowercased() }),
                 ["1", "true", "yes", "on"].contains(value)
             {

@@ -113,9 +113,11 @@ package final class Repository {
     ///
     /// Searches `path` and its parents for a `.git` directory or file (worktrees, submodules) or
     /// a bare repository. With `honoringEnvironment` (the default, right inside hooks) git's
-    /// variables apply: `GIT_DIR` (then `path` is ignored), `GIT_WORK_TREE`,
-    /// `GIT_CEILING_DIRECTORIES`, `GIT_DISCOVERY_ACROSS_FILESYSTEM`, `GIT_COMMON_DIR`,
-    /// `GIT_OBJECT_DIRECTORY`.
+    /// variables apply (`RepositoryEnvironment`): `GIT_DIR` (then `path` is ignored),
+    /// `GIT_WORK_TREE`, `GIT_CEILING_DIRECTORIES`, `GIT_DISCOVERY_ACROSS_FILESYSTEM`,
+    /// `GIT_OBJECT_DIRECTORY`, `GIT_ALTERNATE_OBJECT_DIRECTORIES`, `GIT_NAMESPACE`; never
+    /// `GIT_INDEX_FILE`, since nothing here reads the index. A discovered repository (not one
+    /// named by `GIT_DIR`, as in git) must pass git's ownership check (`Ownership`).
     ///
     /// - Parameters:
     ///   - path: the directory to start from.
@@ -125,12 +127,23 @@ package final class Repository {
     ///   corrupt config, ownership).
     package static func discover(startingAt path: String, honoringEnvironment: Bool = true) throws(GitError) -> Repository? {
         try GitLibrary.initialize()
-        let flags = honoringEnvironment ? GIT_REPOSITORY_OPEN_FROM_ENV.rawValue : 0
+        let environment = honoringEnvironment ? RepositoryEnvironment() : RepositoryEnvironment { _ in nil }
+        let overrides = honoringEnvironment ? ConfigOverrides() : ConfigOverrides { _ in nil }
         var out: OpaquePointer?
-        let code = git_repository_open_ext(&out, path, flags, nil)
+        let code: Int32
+        if let gitDirectory = environment.gitDirectory {
+            code = git_repository_open_ext(&out, gitDirectory, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
+        } else {
+            let flags = environment.acrossFileSystems ? GIT_REPOSITORY_OPEN_CROSS_FS.rawValue : 0
+            code = git_repository_open_ext(&out, path, flags, environment.ceilingDirectories)
+        }
         if code == GIT_ENOTFOUND.rawValue { return nil }
-        try check(code, "git_repository_open_ext", subject: path)
-        return Repository(pointer: out!, overrides: honoringEnvironment ? ConfigOverrides() : ConfigOverrides { _ in nil })
+        try check(code, "git_repository_open_ext", subject: environment.gitDirectory ?? path)
+        let repository = Repository(pointer: out!, overrides: overrides)
+        try repository.apply(environment)
+        if environment.gitDirectory == nil { try Ownership.verify(repository.pointer, overrides: overrides) }
+        try repository.loadWorktreeConfiguration()
+        return repository
     }
 
     /// Opens the repository at exactly `path` (a work tree root, a `.git` directory or file, or a
@@ -145,7 +158,45 @@ package final class Repository {
         var out: OpaquePointer?
         let code = git_repository_open_ext(&out, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
         try check(code, "git_repository_open_ext", subject: path)
-        return Repository(pointer: out!, overrides: ConfigOverrides { _ in nil })
+        let overrides = ConfigOverrides { _ in nil }
+        let repository = Repository(pointer: out!, overrides: overrides)
+        try Ownership.verify(repository.pointer, overrides: overrides)
+        try repository.loadWorktreeConfiguration()
+        return repository
+    }
+
+    /// Applies `GIT_WORK_TREE`, extra object directories and `GIT_NAMESPACE`.
+    private func apply(_ environment: RepositoryEnvironment) throws(GitError) {
+        if let workTree = environment.workTree {
+            try check(git_repository_set_workdir(pointer, workTree, 0), "git_repository_set_workdir", subject: workTree)
+        }
+        if !environment.objectDirectories.isEmpty {
+            var odb: OpaquePointer?
+            try check(git_repository_odb(&odb, pointer), "git_repository_odb")
+            defer { git_odb_free(odb) }
+            for directory in environment.objectDirectories {
+                try check(git_odb_add_disk_alternate(odb, directory), "git_odb_add_disk_alternate", subject: directory)
+            }
+        }
+        if let namespace = environment.namespace {
+            try check(git_repository_set_namespace(pointer, namespace), "git_repository_set_namespace", subject: namespace)
+        }
+    }
+
+    /// Adds this worktree's `config.worktree` above the repository's `config` when
+    /// `extensions.worktreeConfig` is on, as git does (`git config --worktree`); libgit2 1.5
+    /// accepts the extension but does not read the file.
+    private func loadWorktreeConfiguration() throws(GitError) {
+        var config: OpaquePointer?
+        try check(git_repository_config(&config, pointer), "git_repository_config")
+        defer { git_config_free(config) }
+        var enabled: Int32 = 0
+        let code = git_config_get_bool(&enabled, config, "extensions.worktreeConfig")
+        guard code == 0, enabled != 0 else { return }
+        let path = trimmedPath(String(cString: git_repository_path(pointer))) + "/config.worktree"
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        try check(git_config_add_file_ondisk(config, path, GIT_CONFIG_LEVEL_APP, pointer, 0), "git_config_add_file_ondisk", subject: path)
     }
 
     // MARK: - Layout
@@ -438,25 +489,73 @@ package final class CommitTree {
 
     deinit { git_tree_free(pointer) }
 
-    /// The contents of a file in this tree.
+    /// The contents of a file in this tree; a symbolic link is followed inside the tree, as a
+    /// checkout would show it (`VERSION -> packaging/VERSION`), never read as its link text.
     ///
     /// - Parameter path: the path relative to the repository root, with `/` separators.
     /// - Returns: the file's bytes, or nil when nothing exists at `path` or it is not a file
     ///   (a directory or submodule).
-    /// - Throws: `GitError` when the tree or blob cannot be read.
+    /// - Throws: `GitError` of kind `.unreadableLink` for a link that leads outside the
+    ///   repository, to nothing in this commit, or round in a loop; another kind when the tree or
+    ///   blob cannot be read.
     package func blob(at path: String) throws(GitError) -> [UInt8]? {
+        var current = path
+        for _ in 0..<16 {
+            guard let (bytes, isLink) = try entryContents(at: current) else {
+                if current == path { return nil }
+                throw GitError(
+                    function: "git_tree_entry_bypath", code: GIT_ENOTFOUND.rawValue,
+                    message: "\(path) is a symbolic link to \(current), which this commit does not have as a file", subject: path,
+                    kind: .unreadableLink)
+            }
+            guard isLink else { return bytes }
+            let target = String(decoding: bytes, as: UTF8.self)
+            guard let next = Self.linkTarget(target, of: current) else {
+                throw GitError(
+                    function: "git_tree_entry_bypath", code: GIT_ENOTFOUND.rawValue,
+                    message: "\(path) is a symbolic link to \(target), which leads outside the repository", subject: path,
+                    kind: .unreadableLink)
+            }
+            current = next
+        }
+        throw GitError(
+            function: "git_tree_entry_bypath", code: GIT_ENOTFOUND.rawValue,
+            message: "\(path) is a symbolic link that leads round in a loop", subject: path, kind: .unreadableLink)
+    }
+
+    /// The bytes of the entry at a path and whether it is a symbolic link; nil when there is no
+    /// such entry or it is not a blob.
+    private func entryContents(at path: String) throws(GitError) -> (bytes: [UInt8], isLink: Bool)? {
         var entry: OpaquePointer?
         let code = git_tree_entry_bypath(&entry, pointer, path)
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try check(code, "git_tree_entry_bypath", subject: path)
         defer { git_tree_entry_free(entry) }
         guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+        let isLink = git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK
         var blob: OpaquePointer?
         try check(git_blob_lookup(&blob, repository.pointer, git_tree_entry_id(entry)), "git_blob_lookup", subject: path)
         defer { git_blob_free(blob) }
         let size = Int(git_blob_rawsize(blob))
-        guard size > 0, let raw = git_blob_rawcontent(blob) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: raw, count: size))
+        guard size > 0, let raw = git_blob_rawcontent(blob) else { return ([], isLink) }
+        return (Array(UnsafeRawBufferPointer(start: raw, count: size)), isLink)
+    }
+
+    /// The tree path a link at `path` names, resolved lexically from the link's directory; nil
+    /// when it is absolute or climbs above the root.
+    static func linkTarget(_ target: String, of path: String) -> String? {
+        guard !target.hasPrefix("/"), !target.isEmpty else { return nil }
+        var parts = path.split(separator: "/").dropLast().map(String.init)
+        for component in target.split(separator: "/") {
+            if component == "." { continue }
+            if component == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(String(component))
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
 }
 

@@ -25,14 +25,26 @@ package final class ChangelogLock {
     ///   - path: the lock file.
     ///   - timeout: how long to wait for the holder to finish.
     /// - Returns: the held lock.
-    /// - Throws: `ChangelogSyncError.locked` on timeout, `.hook(.file)` when the lock file cannot
-    ///   be opened.
+    /// - Throws: `ChangelogSyncError.locked` on timeout, `.unsafeLockFile` when the path is a
+    ///   symbolic link, not a regular file or a hard link, `.hook(.file)` when the lock file
+    ///   cannot be opened.
     package static func acquire(_ path: String, timeout: Double = 30) throws(ChangelogSyncError) -> ChangelogLock {
         let lock = ChangelogLock(path: path)
         var waited = 0.0
         while true {
-            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw .hook(.file(FileSystemError(operation: "open the lock file", path: path, code: errno))) }
+            // Never through a symbolic link (it could name any file the user may write, which
+            // would be truncated), and only a plain file of our own with no other name.
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
+            guard fd >= 0 else {
+                let code = errno
+                if code == ELOOP { throw .unsafeLockFile(lockPath: path, reason: "it is a symbolic link") }
+                throw .hook(.file(FileSystemError(operation: "open the lock file", path: path, code: code)))
+            }
+            var opened = stat()
+            if fstat(fd, &opened) != 0 || (opened.st_mode & S_IFMT) != S_IFREG || opened.st_nlink > 1 {
+                close(fd)
+                throw .unsafeLockFile(lockPath: path, reason: (opened.st_mode & S_IFMT) != S_IFREG ? "it is not a regular file" : "it has another name (a hard link)")
+            }
             if flock(fd, LOCK_EX | LOCK_NB) == 0 {
                 var held = stat(), named = stat()
                 if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_dev == named.st_dev, held.st_ino == named.st_ino {

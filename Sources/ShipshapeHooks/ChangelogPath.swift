@@ -1,11 +1,72 @@
+import ShipshapeGit
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Where to write the changelog: the real path, refused when it leaves the work tree.
+/// Where to write the changelog: the real path, refused when it leaves the work tree, leads into
+/// the git directory, or names a tracked file that is not checked out.
 enum ChangelogPath {
+    /// Resolves `relative` under the repository's work tree, as `resolve(_:workTree:)` does, and
+    /// also refuses:
+    /// - a path or link target inside the git directory (`.git`, the common directory of a
+    ///   linked worktree, the target of a `gitdir:` file): writing there breaks git (Markdown in
+    ///   `.git/config`) or creates a hook;
+    /// - a path HEAD tracks that is missing from the work tree (left out by a sparse checkout,
+    ///   or deleted): a new file would replace the released history at the next commit.
+    ///
+    /// - Parameters:
+    ///   - relative: the configured path.
+    ///   - workTree: the repository's work tree root.
+    ///   - repository: the repository, for its git directories and HEAD.
+    /// - Returns: the path to read and write, and whether a file exists.
+    /// - Throws: `ChangelogSyncError`.
+    static func resolve(
+        _ relative: String, workTree: String, repository: Repository
+    ) throws(ChangelogSyncError) -> (path: String, exists: Bool) {
+        let resolved = try resolve(relative, workTree: workTree)
+        let requested = FileSystem.join(workTree, relative)
+        for gitDirectory in gitDirectories(of: repository, workTree: workTree) {
+            let real = realPath(gitDirectory) ?? gitDirectory
+            // The nearest existing folder decides for a new file, as in `resolve(_:workTree:)`.
+            if resolved.path == real || resolved.path.hasPrefix(real + "/") {
+                throw .insideGitDirectory(path: requested, target: resolved.path, gitDirectory: real)
+            }
+        }
+        if !resolved.exists {
+            let tracked = try isTracked(relative, in: repository)
+            if tracked { throw .notCheckedOut(path: relative) }
+        }
+        return resolved
+    }
+
+    /// The git directory, the common directory and what the work tree's `.git` entry names.
+    private static func gitDirectories(of repository: Repository, workTree: String) -> [String] {
+        var directories = [repository.gitDirectory, repository.commonDirectory, FileSystem.join(workTree, ".git")]
+        let gitFile = FileSystem.join(workTree, ".git")
+        if FileSystem.isRegularFile(gitFile), let bytes = try? FileSystem.read(gitFile) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if text.hasPrefix("gitdir:") {
+                let line = text.dropFirst("gitdir:".count).prefix { $0 != "\n" && $0 != "\r" }
+                let target = String(line.drop { $0 == " " || $0 == "\t" })
+                if !target.isEmpty { directories.append(FileSystem.join(workTree, target)) }
+            }
+        }
+        return directories
+    }
+
+    /// Whether HEAD's tree has a file at `relative`.
+    private static func isTracked(_ relative: String, in repository: Repository) throws(ChangelogSyncError) -> Bool {
+        do {
+            guard let head = try repository.head().commit else { return false }
+            return try repository.blob(at: relative, in: head) != nil
+        } catch {
+            throw .hook(.git(error))
+        }
+    }
+
     /// Resolves `relative` under `workTree`.
     ///
     /// - Returns: the path to read and write (symbolic links resolved), and whether a file exists.

@@ -126,7 +126,7 @@ package enum ChangelogSyncUseCase {
         repository: Repository, mode: ChangelogSyncMode, full: Bool, settings: ChangelogSettings
     ) throws(ChangelogSyncError) -> ChangelogSyncOutcome {
         guard let workTree = repository.workdir else { throw .bareRepository(path: repository.gitDirectory) }
-        let (target, exists) = try ChangelogPath.resolve(settings.path, workTree: workTree)
+        let (target, exists) = try ChangelogPath.resolve(settings.path, workTree: workTree, repository: repository)
         var lock: ChangelogLock?
         if mode == .write {
             lock = try ChangelogLock.acquire(FileSystem.join(repository.gitDirectory, lockName))

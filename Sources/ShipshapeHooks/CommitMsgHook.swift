@@ -55,7 +55,8 @@ package enum CommitMsgHook {
         if let branchReport = try checkBranch(context) { reports.append(branchReport) }
         var outcome = HookOutcome(reports: reports, advice: context.warnings)
         if !message.isValid {
-            outcome.advice += recoveryAdvice(cleanedMessage: cleaned, rawPath: absolutePath, context: context)
+            outcome.advice += recoveryAdvice(
+                cleanedMessage: cleaned, rawPath: absolutePath, context: context, amending: invocation.isAmending)
         } else if outcome.refused, let branch = context.repository.flatMap({ try? $0.head().branchName }) {
             outcome.advice.append("commit refused: the branch name \"\(branch)\" does not follow the branch policy")
             outcome.advice.append("rename the branch and commit again: git branch -m <new-name>")
@@ -65,7 +66,11 @@ package enum CommitMsgHook {
 
     /// How to get the refused message back: it is saved, cleaned (without comments or the `-v`
     /// diff, which `git commit -F` would otherwise commit), next to git's own files.
-    static func recoveryAdvice(cleanedMessage: String, rawPath: String, context: RepositoryContext) -> [String] {
+    ///
+    /// When the refused commit was an amend (`git commit --amend`, a rebase's `reword`), HEAD is
+    /// still the commit being replaced: the advice amends it again rather than committing on
+    /// top, and, in a rebase, continues it afterwards.
+    static func recoveryAdvice(cleanedMessage: String, rawPath: String, context: RepositoryContext, amending: Bool = false) -> [String] {
         var saved = rawPath
         if let gitDirectory = context.repository?.gitDirectory {
             let path = FileSystem.join(gitDirectory, "SHIPSHAPE_EDITMSG")
@@ -75,10 +80,18 @@ package enum CommitMsgHook {
             let bytes = latin1 ? text.unicodeScalars.map { UInt8($0.value) } : Array(text.utf8)
             if (try? FileSystem.writeAtomically(bytes, to: path)) != nil { saved = path }
         }
-        return [
+        guard amending else {
+            return [
+                "commit refused; your message is saved in \(saved)",
+                "fix it and commit again with: git commit -e -F \(shellQuoted(saved))",
+            ]
+        }
+        var advice = [
             "commit refused; your message is saved in \(saved)",
-            "fix it and commit again with: git commit -e -F \(shellQuoted(saved))",
+            "fix it and amend again with: git commit --amend -e -F \(shellQuoted(saved))",
         ]
+        if context.repository?.state.isRebasing == true { advice.append("then go on with the rebase: git rebase --continue") }
+        return advice
     }
 
     /// The branch-name report, or nil when HEAD is detached or there is no repository.

@@ -34,7 +34,16 @@ package enum Console {
 
     /// The invocation of this process: current directory and environment.
     package static func invocation() -> Invocation {
-        Invocation(workingDirectory: FileSystem.currentDirectory(), environment: environment())
+        Invocation(workingDirectory: FileSystem.currentDirectory(), environment: environment(), parentArguments: parentArguments())
+    }
+
+    /// The parent process' arguments from `/proc/<ppid>/cmdline` (Linux), empty elsewhere or
+    /// when unreadable. A hook's shim `exec`s the program, so the parent is git.
+    static func parentArguments() -> [String] {
+        guard let bytes = try? FileSystem.read("/proc/\(getppid())/cmdline"), !bytes.isEmpty else { return [] }
+        return bytes.split(separator: 0, omittingEmptySubsequences: false).dropLast(bytes.last == 0 ? 1 : 0).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
     /// Whether to colour output on a stream: only on a terminal, never with `NO_COLOR` set

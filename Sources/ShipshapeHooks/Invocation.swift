@@ -11,11 +11,35 @@ package struct Invocation: Sendable {
     package var workingDirectory: String
     /// The environment variables.
     package var environment: [String: String]
+    /// The command line of the process that started this one (for a hook: the `git` command,
+    /// e.g. `git commit --amend`), empty when unknown.
+    package var parentArguments: [String]
 
     /// Creates an invocation.
-    package init(workingDirectory: String, environment: [String: String]) {
+    package init(workingDirectory: String, environment: [String: String], parentArguments: [String] = []) {
         self.workingDirectory = workingDirectory
         self.environment = environment
+        self.parentArguments = parentArguments
+    }
+
+    /// Whether the hook runs for a commit that replaces HEAD: `git commit --amend` (also the one
+    /// an interactive rebase runs for `reword`), told by git's command line or, where it cannot
+    /// be read, by the rebase's `GIT_REFLOG_ACTION`.
+    package var isAmending: Bool {
+        if environment["GIT_REFLOG_ACTION"] == "rebase (reword)" { return true }
+        // Options of `git commit` whose value is the next argument (it could read "--amend").
+        let takesValue: Set<String> = [
+            "-m", "-F", "-C", "-c", "-t", "--message", "--file", "--template", "--reuse-message", "--reedit-message",
+            "--author", "--date", "--cleanup", "--fixup", "--squash", "--trailer", "--pathspec-from-file",
+        ]
+        var skipNext = false
+        for argument in parentArguments.dropFirst() {
+            if skipNext { skipNext = false; continue }
+            if argument == "--" { return false }
+            if argument == "--amend" { return true }
+            if takesValue.contains(argument) { skipNext = true }
+        }
+        return false
     }
 }
 
@@ -48,12 +72,14 @@ package struct RepositoryContext {
             do {
                 repository = try Repository.discover(startingAt: directory)
                 root = repository?.workdir
-            } catch where !requireRepository && error.kind == .unsupportedRepositoryFormat {
-                // The message can still be checked without the repository (a sparse-checkout or
-                // partial clone sets an extension libgit2 1.5 refuses): say what is skipped.
+            } catch where !requireRepository && error.kind != .ownership {
+                // The message can still be checked without the repository, whatever keeps
+                // libgit2 from opening it (a SHA-256 repository, an extension libgit2 1.5 does not
+                // know, a configuration file it cannot parse): say what is skipped, and why. A
+                // repository of another user stays an error, as in git (`safe.directory`).
                 root = FileSystem.repositoryRootGuess(directory)
                 warnings.append(
-                    "shipshape: warning: branch name and git settings not checked: \(error.hint ?? error.message)")
+                    "shipshape: warning: branch name and git settings not checked (\(error.message)): \(error.hint ?? "libgit2 cannot open this repository")")
             } catch {
                 throw .git(error)
             }

@@ -40,6 +40,13 @@ extension SemanticVersion {
             failure = error
         }
         if let converted = parsePEP440(bytes) { return (converted, .pep440) }
+        if let bang = bytes.firstIndex(of: UInt8(ascii: "!")), bang > 0, bytes[..<bang].allSatisfy(isDigitByte) {
+            throw .invalidVersion(text: text, column: offset + 1, problem: .noSemVerEquivalent("epoch \(String(decoding: bytes[...bang], as: UTF8.self))"))
+        }
+        let lowered = String(decoding: bytes, as: UTF8.self).lowercased()
+        if let post = lowered.firstRange(of: "post"), lowered[post.upperBound...].firstRange(of: "dev") != nil {
+            throw .invalidVersion(text: text, column: offset + 1, problem: .noSemVerEquivalent("development release of a post-release"))
+        }
         throw .invalidVersion(
             text: text, column: offset + column(of: failure.offset, in: String(body)), problem: failure.problem)
     }
@@ -172,9 +179,14 @@ struct StrictParser {
 }
 
 /// Converts a PEP 440 version with exactly three release numbers and at least one of a
-/// pre-release (`a`, `b`, `rc` and their long forms), `.devN` or a local part to SemVer.
+/// pre-release (`a`, `b`, `rc` and their long forms), a post-release, `.devN` or a local part
+/// to SemVer.
 ///
-/// Post-releases and epochs have no SemVer equivalent and give nil, as do leading zeros.
+/// The meaning decided for the forms SemVer lacks: a development release `1.3.0.dev2` is the
+/// pre-release `1.3.0-dev.2`; a post-release `1.3.0.post1` is `1.3.0+post.1`, build metadata:
+/// the same precedence as `1.3.0` (it republishes that release), identical only to a version
+/// spelled the same way; a local part `+ubuntu.1` is build metadata too. Epochs (`1!2.0.0`) and
+/// a development release of a post-release give nil, as do leading zeros.
 func parsePEP440(_ bytes: [UInt8]) -> SemanticVersion? {
     let lower = bytes.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 32 : $0 }
     var i = 0
@@ -220,15 +232,25 @@ func parsePEP440(_ bytes: [UInt8]) -> SemanticVersion? {
     } else {
         i = save
     }
-    // Post-release: no equivalent.
+    // Post-release: [sep](post|rev|r)[sep]N, as build metadata `post.N` (SemVer has nothing
+    // between a release and the next one; a post-release republishes the same code).
     let beforePost = i
     if i < lower.count && isSeparator(lower[i]) { i += 1 }
-    if word("post") || word("rev") || word("r") { return nil }
-    i = beforePost
+    var isPostRelease = false
+    if word("post") || word("rev") || word("r") {
+        guard let n = optionalNumber() else { return nil }
+        build += ["post", String(n)]
+        converted = true
+        isPostRelease = true
+    } else {
+        i = beforePost
+    }
     // Development release: [sep]devN
     let beforeDev = i
     if i < lower.count && isSeparator(lower[i]) { i += 1 }
     if word("dev") {
+        // A development release of a post-release has no SemVer order at all.
+        if isPostRelease { return nil }
         guard let n = optionalNumber() else { return nil }
         preRelease += [.alphanumeric("dev"), .numeric(n)]
         converted = true

@@ -55,7 +55,9 @@ package struct VersionSnapshot: Sendable, Equatable {
         for kind in rootFiles where !explicitPaths.contains(kind.rawValue) {
             guard let bytes = try read(kind.rawValue) else { continue }
             contents[kind.rawValue] = bytes
-            if let reading = kind.read(bytes, path: kind.rawValue) { snapshot.readings.append(reading) }
+            let file = kind.readAll(bytes, path: kind.rawValue)
+            snapshot.readings += file.readings
+            snapshot.sourceErrors += file.problems
         }
         var directories: [String] = []
         for name in pythonPackageNames(contents) { directories += ["src/\(name)", name] }
@@ -68,9 +70,9 @@ package struct VersionSnapshot: Sendable, Equatable {
             for file in ["__init__.py", "_version.py"] {
                 let path = directory + "/" + file
                 guard !explicitPaths.contains(path), let bytes = try read(path) else { continue }
-                if let reading = KnownVersionFile.pythonModule.read(bytes, path: path) {
-                    snapshot.readings.append(reading)
-                }
+                let file = KnownVersionFile.pythonModule.readAll(bytes, path: path)
+                snapshot.readings += file.readings
+                snapshot.sourceErrors += file.problems
             }
         }
         return snapshot
@@ -106,13 +108,13 @@ package struct VersionSnapshot: Sendable, Equatable {
             if !names.contains(normalised) && !normalised.contains("/") && normalised != ".." { names.append(normalised) }
         }
         if let bytes = contents["pyproject.toml"] {
-            add(VersionReaders.toml(String(decoding: bytes, as: UTF8.self), keys: [["project", "name"], ["tool", "poetry", "name"]])?.0)
+            add(VersionReaders.toml(String(decoding: bytes, as: UTF8.self), keys: [["project", "name"], ["tool", "poetry", "name"]])?.text)
         }
         if let bytes = contents["setup.cfg"] {
-            add(VersionReaders.ini(String(decoding: bytes, as: UTF8.self), section: "metadata", key: "name")?.0)
+            add(VersionReaders.ini(String(decoding: bytes, as: UTF8.self), section: "metadata", key: "name")?.text)
         }
         if let bytes = contents["setup.py"] {
-            add(VersionReaders.pythonKeyword(String(decoding: bytes, as: UTF8.self), name: "name")?.0)
+            add(VersionReaders.pythonKeyword(String(decoding: bytes, as: UTF8.self), name: "name").found.first?.text)
         }
         return names
     }

@@ -10,13 +10,19 @@ package struct VersionReading: Sendable, Hashable {
     package var line: Int
     /// 1-based column (in characters) of the version's first character.
     package var column: Int
+    /// The UTF-8 byte range of the version as written in the file (inside quotes; for a
+    /// Dockerfile label read through `ARG VERSION=…`, the ARG's default): replacing exactly these
+    /// bytes with another version edits the file losslessly. Nil when the file is not valid
+    /// UTF-8 (offsets in it would be wrong).
+    package var byteRange: Range<Int>?
 
     /// Creates a reading.
-    package init(path: String, text: String, line: Int, column: Int) {
+    package init(path: String, text: String, line: Int, column: Int, byteRange: Range<Int>? = nil) {
         self.path = path
         self.text = text
         self.line = line
         self.column = column
+        self.byteRange = byteRange
     }
 
     /// `path:line:column`, for messages.
@@ -59,35 +65,63 @@ package enum KnownVersionFile: String, Sendable, Hashable, CaseIterable {
         return KnownVersionFile(rawValue: name)
     }
 
-    /// Reads the version of a file of this kind.
+    /// Reads the version of a file of this kind (the first, when it declares several).
     ///
     /// - Parameters:
     ///   - bytes: the file's contents.
     ///   - path: the file's path, used in the reading.
     /// - Returns: the reading, or nil when the file declares no literal version (e.g. a
-    ///   `pyproject.toml` with `dynamic = ["version"]`, a `setup.py` with `version=__version__`);
+    ///   `pyproject.toml` with `dynamic = ["version"]`, a `setup.py` with `version=get_version()`);
     ///   an empty `VERSION` file reads as the empty (invalid) version.
     package func read(_ bytes: [UInt8], path: String) -> VersionReading? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let found: (String, Int, Int)?
+        readAll(bytes, path: path).readings.first
+    }
+
+    /// Reads every version a file of this kind declares, and the declarations it cannot read.
+    ///
+    /// A file may declare its version in more than one place — `[project]` and
+    /// `[tool.poetry]` in one `pyproject.toml`, two `LABEL` keys in a `Dockerfile` — and each is
+    /// a reading: a disagreement inside one file is a disagreement. A declaration that exists
+    /// but cannot be read (`setup(version=VERSION)` with `VERSION` defined nowhere in the file, a
+    /// `LABEL version=$VERSION` whose `ARG` has no default) is a `VersioningError` naming the
+    /// file and line, never a silent skip.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file's contents.
+    ///   - path: the file's path, used in the readings and errors.
+    /// - Returns: the readings (with byte ranges) and the unreadable declarations.
+    package func readAll(_ bytes: [UInt8], path: String) -> (readings: [VersionReading], problems: [VersioningError]) {
+        let valid = String(validating: bytes, as: UTF8.self)
+        let text = valid ?? String(decoding: bytes, as: UTF8.self)
+        let scan: VersionReaders.Scan
         switch self {
-        case .versionFile: found = VersionReaders.plain(text)
-        case .packageJSON: found = VersionReaders.jsonTopLevel(text, key: "version")
-        case .pyproject: found = VersionReaders.toml(text, keys: [["project", "version"], ["tool", "poetry", "version"]])
-        case .cargo: found = VersionReaders.toml(text, keys: [["package", "version"], ["workspace", "package", "version"]])
-        case .setupPy: found = VersionReaders.pythonKeyword(text, name: "version")
-        case .setupCfg: found = VersionReaders.ini(text, section: "metadata", key: "version")
-        case .pythonModule: found = VersionReaders.pythonAssignment(text, name: "__version__")
-        case .dockerfile: found = VersionReaders.dockerLabel(text, keys: ["version", "org.opencontainers.image.version"])
-        case .chart: found = VersionReaders.yamlTopLevel(text, key: "version")
-        case .pom: found = VersionReaders.pomProjectVersion(text)
+        case .versionFile: scan = .init(VersionReaders.plain(text))
+        case .packageJSON: scan = .init(VersionReaders.jsonTopLevel(text, key: "version"))
+        case .pyproject: scan = .init(found: VersionReaders.tomlAll(text, keys: [["project", "version"], ["tool", "poetry", "version"]]))
+        case .cargo: scan = .init(VersionReaders.toml(text, keys: [["package", "version"], ["workspace", "package", "version"]]))
+        case .setupPy: scan = VersionReaders.pythonKeyword(text, name: "version")
+        case .setupCfg: scan = .init(VersionReaders.ini(text, section: "metadata", key: "version"))
+        case .pythonModule: scan = VersionReaders.pythonAssignment(text, name: "__version__")
+        case .dockerfile: scan = VersionReaders.dockerLabel(text, keys: ["version", "org.opencontainers.image.version"])
+        case .chart: scan = .init(VersionReaders.yamlTopLevel(text, key: "version"))
+        case .pom: scan = .init(VersionReaders.pomProjectVersion(text))
         }
-        guard let (value, line, column) = found, !value.isEmpty else {
-            // A VERSION file exists only to hold the version: an empty one is an invalid
-            // version to report, not a file to skip.
-            return self == .versionFile ? VersionReading(path: path, text: "", line: 1, column: 1) : nil
+        let utf8 = Array(text.utf8)
+        var readings: [VersionReading] = []
+        for found in scan.found where !found.text.isEmpty {
+            let (line, column) = lineAndColumn(of: found.range.lowerBound, in: utf8)
+            readings.append(VersionReading(path: path, text: found.text, line: line, column: column, byteRange: valid == nil ? nil : found.range))
         }
-        return VersionReading(path: path, text: value, line: line, column: column)
+        // A VERSION file exists only to hold the version: an empty one is an invalid version
+        // to report, not a file to skip.
+        if readings.isEmpty && self == .versionFile {
+            readings.append(VersionReading(path: path, text: "", line: 1, column: 1, byteRange: valid == nil ? nil : 0..<0))
+        }
+        let problems = scan.unreadable.map { problem -> VersioningError in
+            let (line, column) = lineAndColumn(of: problem.offset, in: utf8)
+            return .unreadableVersion(path: path, line: line, column: column, form: problem.form, reason: problem.reason)
+        }
+        return (readings, problems)
     }
 }
 
@@ -133,7 +167,8 @@ package struct ExplicitVersionSource: Sendable {
         for match in matches {
             guard let range = match.range(named: "version"), let value = match.group(named: "version") else { continue }
             let (line, column) = lineAndColumn(of: range.lowerBound, in: utf8)
-            readings.append(VersionReading(path: path, text: value, line: line, column: column))
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            readings.append(VersionReading(path: path, text: value, line: line, column: column, byteRange: valid ? range : nil))
         }
         if readings.isEmpty { throw .noMatch(path: path, pattern: pattern.source) }
         if readings.count > 1 && !allowsSeveralMatches {
@@ -143,7 +178,8 @@ package struct ExplicitVersionSource: Sendable {
     }
 }
 
-/// 1-based line and character column of a UTF-8 byte offset.
+/// 1-based line and character column of a UTF-8 byte offset (a byte-order mark at the start
+/// of the file takes no column).
 func lineAndColumn(of offset: Int, in utf8: [UInt8]) -> (Int, Int) {
     var line = 1
     var lineStart = 0
@@ -152,6 +188,7 @@ func lineAndColumn(of offset: Int, in utf8: [UInt8]) -> (Int, Int) {
         line += 1
         lineStart = i + 1
     }
+    if lineStart == 0 && end >= 3 && utf8.starts(with: [0xEF, 0xBB, 0xBF]) { lineStart = 3 }
     let column = String(decoding: utf8[lineStart..<end], as: UTF8.self).count + 1
     return (line, column)
 }

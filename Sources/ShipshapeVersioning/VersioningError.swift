@@ -52,6 +52,9 @@ package enum VersioningError: Error, Sendable, Equatable, CustomStringConvertibl
     case missingVersionGroup(path: String, pattern: String)
     /// A configured pattern failed while matching (too much backtracking).
     case pattern(path: String, PatternError)
+    /// A known version file declares its version in a form that cannot be read (a name defined
+    /// elsewhere, a build argument without a default); `form` is the declaration as written.
+    case unreadableVersion(path: String, line: Int, column: Int, form: String, reason: String)
 
     package var description: String {
         switch self {
@@ -68,6 +71,8 @@ package enum VersioningError: Error, Sendable, Equatable, CustomStringConvertibl
             return "\(path): the configured pattern \"\(pattern)\" has no named group \"version\"; put (?<version>...) around the version"
         case let .pattern(path, error):
             return "\(path): \(error)"
+        case let .unreadableVersion(path, line, column, form, reason):
+            return "\(path):\(line):\(column): the version \(form) cannot be read: \(reason); or name the file that holds the version under [[versions.sources]] in .shipshape.toml (and set [versions] auto-detect = false)"
         }
     }
 }

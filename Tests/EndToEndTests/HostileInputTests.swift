@@ -262,6 +262,22 @@ private let messageCases: [HostileCase] = [
         try submodule(sandbox)
         try sandbox.write("sub/MSG", "fix: inside the submodule\n")
     }, command: { _ in HostileCommand(program: "commit-msg", arguments: ["MSG"], directory: "sub") }),
+    HostileCase("commit-msg: split index", expect: [0], setup: { sandbox in
+        try oneCommit(sandbox)
+        try sandbox.gitOK("config", "core.splitIndex", "true")
+        try sandbox.gitOK("update-index", "--split-index")
+        try sandbox.write("MSG", "fix: with a split index\n")
+    }, command: commitMsgOnMSG),
+    HostileCase("commit-msg: sparse index", expect: [0], setup: { sandbox in
+        try oneCommit(sandbox)
+        try sandbox.gitOK("sparse-checkout", "init", "--cone", "--sparse-index")
+        try sandbox.write("MSG", "fix: with a sparse index\n")
+    }, command: commitMsgOnMSG),
+    HostileCase("commit-msg: ~/.gitconfig libgit2 cannot parse", expect: [0], setup: { sandbox in
+        try oneCommit(sandbox)
+        try sandbox.write(sandbox.home + "/.gitconfig", "[user\n")
+        try sandbox.write("MSG", "fix: with a broken global configuration\n")
+    }, command: commitMsgOnMSG),
     HostileCase("commit-msg: SHA-256 repository", expect: [0, 2], says: "SHA-256", setup: { sandbox in
         try sha256Repository(sandbox)
         try sandbox.write("MSG", "fix: in a sha256 repository\n")
@@ -303,6 +319,10 @@ private let configurationCases: [HostileCase] = [
         try FileManager.default.createDirectory(atPath: sandbox.path(".shipshape.toml"), withIntermediateDirectories: true)
         try oneCommit(sandbox)
     }, command: shipshape(["lint", "--message", "fix: x"])),
+    HostileCase("config: .shipshape.toml links to /dev/zero", expect: [2], says: "64 MiB", within: 15, setup: { sandbox in
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path(".shipshape.toml"), withDestinationPath: "/dev/zero")
+        try oneCommit(sandbox)
+    }, command: shipshape(["lint", "--message", "fix: x"])),
     HostileCase("config: catastrophic (a+)+$ ignore pattern", expect: [2], says: "(a+)+$", within: 5,
                 setup: config("[commit]\nignore-patterns = ['(a+)+$']\n", then: { sandbox in
                     try oneCommit(sandbox)
@@ -325,6 +345,10 @@ private let configurationCases: [HostileCase] = [
                 setup: config("[changelog]\npath = \"../CHANGELOG.md\"\n", then: released), command: sync()),
     HostileCase("config: changelog absolute path", expect: [2], says: "/tmp",
                 setup: config("[changelog]\npath = \"/tmp/shipshape-hostile-CHANGELOG.md\"\n", then: released), command: sync()),
+    HostileCase("config: changelog path into .git", expect: [2], says: "git directory",
+                setup: config("[changelog]\npath = \".git/hooks/pre-commit\"\n", then: released), command: sync()),
+    HostileCase("config: version source path into .git", expect: [2], says: "git directory",
+                setup: config("[[versions.sources]]\npath = \".git/config\"\npattern = '(?<version>.+)'\n"), command: shipshape(["check"])),
     HostileCase("config: empty tag-format", expect: [2], says: "tag-format", setup: config("[versions]\ntag-format = \"\"\n"),
                 command: shipshape(["check"])),
 ]
@@ -397,6 +421,25 @@ private let versionCases: [HostileCase] = [
                 setup: config("[[versions.sources]]\npath = \"deploy/Dockerfile\"\npattern = 'LABEL version=\"(?<version>[^\"]+)\"'\n",
                               then: versionFiles(["VERSION": bytes("1.0.0\n"), "deploy/Dockerfile": bytes("FROM scratch\n")])),
                 command: shipshape(["check"])),
+    HostileCase("check: VERSION is a symbolic link inside the repository", expect: [0], setup: { sandbox in
+        try sandbox.write("packaging/VERSION", "1.0.0\n")
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path("VERSION"), withDestinationPath: "packaging/VERSION")
+        try versionFiles(["package.json": bytes("{ \"version\": \"1.0.0\" }\n")])(sandbox)
+    }, command: shipshape(["check"])),
+    HostileCase("check: VERSION is a symbolic link out of the repository", expect: [2], says: "outside the repository", setup: { sandbox in
+        try sandbox.write(sandbox.temporaryDirectory + "/VERSION", "1.0.0\n")
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path("VERSION"), withDestinationPath: "../VERSION")
+        try versionFiles([:])(sandbox)
+    }, command: shipshape(["check"])),
+    HostileCase("check: two pyproject.toml tables disagree", expect: [1], says: "pyproject.toml",
+                setup: versionFiles(["pyproject.toml": bytes("[project]\nversion = \"1.0.0\"\n[tool.poetry]\nversion = \"2.0.0\"\n")]),
+                command: shipshape(["check"])),
+    HostileCase("check: Dockerfile label from an ARG without a default", expect: [1], says: "ARG VERSION has no default",
+                setup: versionFiles(["Dockerfile": bytes("FROM alpine\nARG VERSION\nLABEL version=$VERSION\n"), "VERSION": bytes("1.0.0\n")]),
+                command: shipshape(["check"])),
+    HostileCase("check: setup.py version from a name it never assigns", expect: [1], says: "setup.py:1:",
+                setup: versionFiles(["setup.py": bytes("setup(version=VERSION)\n"), "VERSION": bytes("1.0.0\n")]),
+                command: shipshape(["check"])),
     HostileCase("check: VERSION whose major version overflows", expect: [1], says: "too large",
                 setup: versionFiles(["VERSION": bytes("99999999999999999999999.0.0\n")]), command: shipshape(["check"])),
     HostileCase("check: empty repository", expect: [2], says: "no commits yet", command: shipshape(["check"])),
@@ -408,6 +451,16 @@ private let changelogCases: [HostileCase] = [
         try released(sandbox)
         try sandbox.write(sandbox.temporaryDirectory + "/outside.md", keepAChangelog)
         try FileManager.default.createSymbolicLink(atPath: sandbox.path("CHANGELOG.md"), withDestinationPath: sandbox.temporaryDirectory + "/outside.md")
+    }, command: sync()),
+    HostileCase("changelog-sync: CHANGELOG.md links into .git", expect: [2], says: "git directory", setup: { sandbox in
+        try released(sandbox)
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path("CHANGELOG.md"), withDestinationPath: ".git/config")
+    }, command: sync()),
+    HostileCase("changelog-sync: lock file links out of the repository", expect: [2], says: "symbolic link", setup: { sandbox in
+        try released(sandbox)
+        try sandbox.write(sandbox.temporaryDirectory + "/victim.txt", "precious\n")
+        try FileManager.default.createSymbolicLink(atPath: sandbox.path(".git/shipshape-changelog.lock"),
+                                                   withDestinationPath: sandbox.temporaryDirectory + "/victim.txt")
     }, command: sync()),
     HostileCase("changelog-sync: read-only CHANGELOG.md", expect: [2], says: "read-only", setup: { sandbox in
         try changelog(bytes(keepAChangelog))(sandbox)

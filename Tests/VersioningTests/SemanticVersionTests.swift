@@ -82,8 +82,39 @@ import ShipshapeVersioning
         #expect(try SemanticVersion.parseLenient(written).version.isIdentical(to: SemanticVersion.parse(semver)))
     }
 
-    @Test func pep440PostReleasesAndShortVersionsAreRejected() {
-        #expect(SemanticVersion.lenient("1.2.0.post1") == nil)
+    @Test func pep440PostAndDevReleasesHaveADecidedMeaning() throws {
+        // A development release is a pre-release; a post-release republishes its release, so it
+        // is that release with build metadata: the same precedence, not the same identity.
+        #expect(SemanticVersion.lenient("1.3.0.dev2")?.description == "1.3.0-dev.2")
+        #expect(SemanticVersion.lenient("1.3.0dev2")?.description == "1.3.0-dev.2")
+        #expect(SemanticVersion.lenient("1.3.0rc1.dev2")?.description == "1.3.0-rc.1.dev.2")
+        let post = try #require(SemanticVersion.lenient("1.3.0.post1"))
+        #expect(post.description == "1.3.0+post.1")
+        #expect(SemanticVersion.lenient("1.3.0.post2")?.description == "1.3.0+post.2")
+        // Written with a hyphen it is valid SemVer, a pre-release, and read as such.
+        #expect(SemanticVersion.lenient("1.3.0-post2")?.description == "1.3.0-post2")
+        #expect(SemanticVersion.lenient("1.3.0rc1.post1+local.7")?.description == "1.3.0-rc.1+post.1.local.7")
+        let release = try #require(SemanticVersion.lenient("1.3.0"))
+        #expect(!(post < release) && !(release < post))
+        #expect(!post.isIdentical(to: release))
+        #expect(post.isIdentical(to: try #require(SemanticVersion.lenient("1.3.0+post.1"))))
+        #expect(try #require(SemanticVersion.lenient("1.3.0.dev2")) < release)
+    }
+
+    @Test func pep440FormsWithoutAMeaningSaySo() {
+        for (text, form) in [("1!2.0.0", "epoch 1!"), ("1.3.0.post1.dev2", "development release of a post-release")] {
+            do {
+                _ = try SemanticVersion.parseLenient(text)
+                Issue.record("\(text) parsed")
+            } catch {
+                guard case let .invalidVersion(_, _, problem) = error else { Issue.record("\(error)"); continue }
+                #expect(problem == .noSemVerEquivalent(form), "\(text): \(problem)")
+                #expect(error.description.contains("has no SemVer 2.0.0 equivalent"))
+            }
+        }
+    }
+
+    @Test func pep440ShortVersionsAreRejected() {
         #expect(SemanticVersion.lenient("1.2") == nil)
         #expect(SemanticVersion.lenient("01.2.0rc1") == nil)
         #expect(SemanticVersion.lenient("1!1.2.0") == nil)
