@@ -17,6 +17,9 @@ package enum CommandLineRunner {
         } catch let error as HookError {
             Console.err("\(program): error: \(error)\n")
             Console.exit(2)
+        } catch let error as ReleaseError {
+            Console.err("\(program): \(error.exitStatus == 1 ? "refused" : "error"): \(error)\n")
+            Console.exit(error.exitStatus)
         } catch let error as ChangelogSyncError {
             Console.err("\(program): error: \(error)\n")
             Console.exit(2)
