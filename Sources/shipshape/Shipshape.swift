@@ -168,13 +168,15 @@ struct Rules: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the version files at a commit: agreement, SemVer validity and bump level.",
+        abstract: "Check the version files at a commit with pre-push's verdict: agreement, validity, branch, monotonic, bump level.",
         discussion: """
             Runs the version checks of the pre-push hook on one commit (default HEAD) without \
             pushing: all version files (VERSION, package.json, pyproject.toml, Cargo.toml, ...) \
-            hold the same valid SemVer version, and the version is bumped at least as far as the \
-            commits since the latest release tag demand (a breaking change major, a feat minor). \
-            Files are read as committed, not from the work tree.
+            hold the same valid SemVer version; a release/vX.Y.Z or hotfix/vX.Y.Z branch holds \
+            its version; and when the commit changes the version, it goes up from the previous \
+            release without skipping and is bumped as far as the commits in no release yet \
+            demand (a breaking change major, a feat minor). Files are read as committed, not \
+            from the work tree.
 
             Examples:
               shipshape check
