@@ -85,7 +85,7 @@ package enum NextVersion {
             choice = VersionChoice(version: version, reason: "the version given")
         case let .level(level):
             let base = previous?.version ?? current ?? SemanticVersion(major: 0, minor: 0, patch: 0)
-            choice = VersionChoice(version: base.bumped(level), reason: "a \(level) release after \(previous?.name ?? base.description)")
+            choice = VersionChoice(version: base.bumped(level), reason: "\(level) after \(previous?.name ?? base.description), as asked")
         case .auto:
             choice = try automatic(current: current, previous: previous, commits: commits, settings: settings)
         }
@@ -112,7 +112,7 @@ package enum NextVersion {
         let kind = culprit.parsed.isBreaking ? "breaking change" : culprit.parsed.type?.lowercased() == "feat" ? "feat" : "change"
         return VersionChoice(
             version: previous.version.bumped(level),
-            reason: "\(kind) \(culprit.label) since \(previous.name) calls for a \(level) release", decidingCommit: culprit)
+            reason: "\(kind) \(culprit.label) since \(previous.name) calls for \(level)", decidingCommit: culprit)
     }
 
     /// `core-label.N`: one after the highest N tagged or held for this core and label (from 1).

@@ -53,3 +53,24 @@ import Testing
         #expect(diff.contains("-old\n+new\n"), "\(diff)")
     }
 }
+
+@Suite struct ChangelogRollTests {
+    func doc(_ text: String) throws -> ChangelogDocument { try ChangelogDocument(parsing: Array(text.utf8)) }
+
+    @Test func aRollKeepsAnEmptyUnreleasedSectionAndMovesTheLinks() throws {
+        var document = try doc("# C\n\n## [Unreleased]\n<!-- shipshape-changelog synced=\(String(repeating: "a", count: 40)) -->\n\n### Added\n\n- x (1111111)\n\n## [1.0.0] - 2026-01-01\n\n[Unreleased]: https://h/o/r/compare/v1.0.0...HEAD\n")
+        let rolled = document.rollUnreleased(version: "1.1.0", date: "2026-02-01", tag: "v1.1.0")
+        #expect(rolled)
+        #expect(document.text == "# C\n\n## [Unreleased]\n<!-- shipshape-changelog synced=\(String(repeating: "a", count: 40)) -->\n\n## [1.1.0] - 2026-02-01\n\n### Added\n\n- x (1111111)\n\n## [1.0.0] - 2026-01-01\n\n[Unreleased]: https://h/o/r/compare/v1.1.0...HEAD\n[1.1.0]: https://h/o/r/compare/v1.0.0...v1.1.0\n")
+        let again = document.rollUnreleased(version: "1.1.0", date: "2026-02-01", tag: "v1.1.0")
+        #expect(!again)
+        #expect(document.releaseNotes(for: "1.1.0") == "### Added\n\n- x (1111111)\n")
+    }
+
+    @Test func absorbingMovesCategoriesWithTheirHandWrittenLines() throws {
+        var document = try doc("## [Unreleased]\n\n### Fixed\n\n- late fix (2222222)\n  more words\n\n## [1.1.0] - 2026-02-01\n\n### Added\n\n- x (1111111)\n")
+        let moved = document.absorbUnreleased(into: "1.1.0", order: ChangelogSettings().orderedTitles)
+        #expect(moved == 1)
+        #expect(document.text == "## [Unreleased]\n\n## [1.1.0] - 2026-02-01\n\n### Added\n\n- x (1111111)\n\n### Fixed\n\n- late fix (2222222)\n  more words\n")
+    }
+}

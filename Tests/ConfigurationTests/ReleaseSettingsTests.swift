@@ -395,4 +395,18 @@ private let file = ".shipshape.toml"
         let types = try #require(failure("[[changelog.categories]]\ntitle = \"Added\"\ntypes = \"feat\"\n"))
         #expect(types == .wrongType(file: file, key: "changelog.categories[0].types", line: 3, expected: "an array of strings", actual: #"a string ("feat")"#))
     }
+
+    @Test func theReleaseTableIsReadByItsSchema() throws {
+        let configuration = try parse("[release]\nbase = \"dev\"\nmain = \"trunk\"\ncommit-message = \"chore(release): {version}\"\nroll-changelog = false\n")
+        #expect(configuration.release.base == "dev" && configuration.release.main == "trunk")
+        #expect(configuration.release.commitMessage == "chore(release): {version}")
+        #expect(!configuration.release.rollsChangelog)
+        let unknown = try #require(failure("[release]\ncommit-mesage = \"chore: {version}\"\n"))
+        #expect(unknown == .unknownKey(file: file, key: "release.commit-mesage", line: 2, suggestion: "release.commit-message"))
+        let template = try #require(failure("[release]\ntag-message = \"Release\"\n"))
+        guard case let .badValue(_, key, line, _, reason, _) = template else { Issue.record("\(template)"); return }
+        #expect(key == "release.tag-message" && line == 2 && reason.contains("{version}"))
+        let wrongType = try #require(failure("[push]\nlint-commits = \"yes\"\n"))
+        #expect(wrongType == .wrongType(file: file, key: "push.lint-commits", line: 2, expected: "true or false", actual: "a string (\"yes\")"))
+    }
 }
