@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import ShipshapeTestSupport
+
+/// Verdicts a team moving from commitlint must see unchanged: release commits, reapplied
+/// reverts and where the footer begins, through `git commit` with the hooks installed and
+/// through `shipshape lint` over the commits made.
+@Suite struct CommitlintParityEndToEndTests {
+    let bin = productsDirectory()
+
+    /// A repository on `main` with one commit and Shipshape's hooks installed.
+    func installedSandbox() throws -> GitSandbox {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "chore: start")
+        let install = try sandbox.run(bin + "/shipshape", ["install"])
+        #expect(install.status == 0, "install failed: \(install)")
+        return sandbox
+    }
+
+    /// The JSON array `shipshape lint --from REV --format json` prints, one object per commit.
+    func lintRange(_ sandbox: GitSandbox, from: String) throws -> [[String: Any]] {
+        let result = try sandbox.run(bin + "/shipshape", ["lint", "--from", from, "--format", "json", "--verbose"])
+        #expect(result.status != 2, "\(result)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    }
+
+    @Test func releaseCommitsWithCISkipMarkersAndReappliesAreCommittedUnlinted() throws {
+        let sandbox = try installedSandbox()
+        let start = try sandbox.gitOK("rev-parse", "HEAD").trimmedStdout
+        let skipped = [
+            "chore(release): 2.4.0-beta.1 [skip ci]\n\n## 2.4.0-beta.1\n\n* Some Notes That Would Fail subject-case",
+            "chore(release): 2.4.0 [ci skip]", "2.4.1 (skip-ci)", "v2.4.2 [ci-skip]",
+            "Reapply \"Feat: Bring Back The Cache\"\n\nThis reverts commit 0123456789abcdef.",
+        ]
+        for message in skipped {
+            let result = try sandbox.git("commit", "--allow-empty", "-m", message)
+            #expect(result.status == 0, "\(message.debugDescription): \(result)")
+        }
+        // A marker does not turn an ordinary message into a release commit.
+        let refused = try sandbox.git("commit", "--allow-empty", "-m", "Release 2.5.0 [skip ci]")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("[type-empty]"))
+
+        let commits = try lintRange(sandbox, from: start)
+        #expect(commits.count == skipped.count)
+        for commit in commits { #expect(commit["ignored"] as? Bool == true, "\(commit)") }
+    }
+}
