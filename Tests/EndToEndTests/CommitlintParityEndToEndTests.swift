@@ -45,4 +45,29 @@ import ShipshapeTestSupport
         #expect(commits.count == skipped.count)
         for commit in commits { #expect(commit["ignored"] as? Bool == true, "\(commit)") }
     }
+
+    @Test func theFooterBeginsWhereCommitlintsParserBeginsIt() throws {
+        let sandbox = try installedSandbox()
+        // The issue comes before the closing keyword: body text, so a long line is a body line.
+        let long = "After #1941 switched git to fix the ordering, the hook ran twice on every single commit in the repository."
+        #expect(long.count > 100)
+        let refused = try sandbox.git("commit", "--allow-empty", "-m", "fix: run the hook once\n\n" + long)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("error: [body-max-line-length]"), "\(refused)")
+        #expect(!refused.stderr.contains("footer"), "\(refused)")
+
+        let start = try sandbox.gitOK("rev-parse", "HEAD").trimmedStdout
+        // A trailer is body text; the reference after it starts the footer, without a blank line.
+        let trailers = "fix: run the hook once\n\nThe ordering was wrong.\n\nSigned-off-by: Ada <ada@example.org>\nCloses #12"
+        let accepted = try sandbox.git("commit", "--allow-empty", "-m", trailers)
+        #expect(accepted.status == 0, "\(accepted)")
+        #expect(accepted.stderr.contains("warning: [footer-leading-blank]"), "\(accepted)")
+        // Trailers alone after a blank line: no footer, no warning.
+        let signed = try sandbox.git("commit", "--allow-empty", "-m", "fix: sign it\n\nBody.\n\nSigned-off-by: Ada <ada@example.org>")
+        #expect(signed.status == 0 && !signed.stderr.contains("warning"), "\(signed)")
+
+        let commits = try lintRange(sandbox, from: start)
+        let warnings = commits.map { ($0["warnings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String } }
+        #expect(warnings == [["footer-leading-blank"], []])
+    }
 }

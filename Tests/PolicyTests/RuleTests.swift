@@ -162,12 +162,16 @@ struct RuleTests {
 
     @Test func lineLengthsAndExemptions() throws {
         let url = "https://example.org/" + String(repeating: "x", count: 100)
-        let message = "fix: x\n\n\(url)\n\nSee-also: \(url)\n"
+        let message = "fix: x\n\n\(url)\n\nSee #12: \(url)\n"
         #expect(try lint(message).findings.isEmpty)
         #expect(Set(rules(try lint(message) { $0.exemptURLLines = false })) == ["body-max-line-length", "footer-max-line-length"])
         #expect(try lint("fix: x\n\n- <\(url)>\n[1]: \(url)\n").findings.isEmpty)
+        // A trailer after the body is body text for commitlint's parser; after a reference, footer.
         let trailer = "fix: x\n\nBody.\n\nReviewed-by: " + String(repeating: "r", count: 100) + "\n"
-        #expect(try rules(lint(trailer)) == ["footer-max-line-length"])
+        #expect(try rules(lint(trailer)) == ["body-max-line-length"])
+        let trailerInFooter = "fix: x\n\nBody.\n\nCloses #4\n\nReviewed-by: " + String(repeating: "r", count: 100) + "\n"
+        #expect(try rules(lint(trailerInFooter)) == ["footer-max-line-length"])
+        #expect(try lint(trailerInFooter) { $0.exemptTrailers = true }.findings.isEmpty)
         #expect(try lint(trailer) { $0.exemptTrailers = true }.findings.isEmpty)
         let body = try lint("fix: x\n\n" + String(repeating: "b", count: 101) + "\nok\n" + String(repeating: "c", count: 120) + "\n")
         #expect(body.findings.map { $0.span?.line } == [3, 5])
@@ -178,7 +182,7 @@ struct RuleTests {
         // commitlint #4486: any line matching \bhttps?://\S+ escapes the shared max-line-length check.
         let filler = String(repeating: "w", count: 90)
         let prose = "See the discussion at https://example.org/issues/2112 for the \(filler) details"
-        let message = "fix: x\n\n\(prose)\n\nRefs: \(filler) http://example.org/a\n"
+        let message = "fix: x\n\n\(prose)\n\nRefs: #7 \(filler) http://example.org/a\n"
         #expect(try lint(message).findings.isEmpty)
         #expect(Set(rules(try lint(message) { $0.exemptURLLines = false })) == ["body-max-line-length", "footer-max-line-length"])
         // Not URLs in commitlint's sense: no word boundary, an upper-case scheme, nothing after "//", another scheme.
