@@ -70,4 +70,32 @@ import ShipshapeTestSupport
         let warnings = commits.map { ($0["warnings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String } }
         #expect(warnings == [["footer-leading-blank"], []])
     }
+
+    @Test func headerHintsGiveTheRepairedHeaderAndItIsAccepted() throws {
+        let sandbox = try installedSandbox()
+        let cases = [
+            ("feat(webhooks) add retries", "feat(webhooks): add retries"), ("feat:add retries", "feat: add retries"),
+            ("feat : add retries", "feat: add retries"), ("feat[webhooks]: add retries", "feat(webhooks): add retries"),
+            ("WIP", "chore: wip"),
+        ]
+        for (typed, repaired) in cases {
+            let refused = try sandbox.git("commit", "--allow-empty", "-m", typed)
+            #expect(refused.status == 1, "\(typed)")
+            #expect(refused.stderr.contains("e.g. \"\(repaired)\""), "\(typed): \(refused.stderr)")
+            #expect(!refused.stderr.contains("chore: feat"), "\(typed): \(refused.stderr)")
+            let followed = try sandbox.git("commit", "--allow-empty", "-m", repaired)
+            #expect(followed.status == 0 && !followed.stderr.contains("warning"), "\(repaired): \(followed)")
+        }
+        // `git commit -m "feat: "` stores "feat:": still type-empty, as in commitlint, but the
+        // message does not claim there is no type.
+        let empty = try sandbox.git("commit", "--allow-empty", "-m", "feat: ")
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("[type-empty] \"feat\" is not read as a type"), "\(empty.stderr)")
+        #expect(!empty.stderr.contains("has no type"), "\(empty.stderr)")
+        #expect(empty.stderr.contains("e.g. \"feat: add dark mode\""), "\(empty.stderr)")
+        // A case hint keeps an acronym whole.
+        let acronym = try sandbox.git("commit", "--allow-empty", "-m", "feat: WIP stuff")
+        #expect(acronym.status == 1)
+        #expect(acronym.stderr.contains("\"wip stuff\"") && !acronym.stderr.contains("wIP"), "\(acronym.stderr)")
+    }
 }
