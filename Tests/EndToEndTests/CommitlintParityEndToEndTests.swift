@@ -98,4 +98,37 @@ import ShipshapeTestSupport
         #expect(acronym.status == 1)
         #expect(acronym.stderr.contains("\"wip stuff\"") && !acronym.stderr.contains("wIP"), "\(acronym.stderr)")
     }
+
+    @Test func aPushedRefWithAnotherNameIsFixedByPushingNotByRenaming() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.makeBareRemote()
+        try sandbox.commit(message: "chore: start")
+        try sandbox.gitOK("push", "-q", "origin", "main")
+        #expect(try sandbox.run(bin + "/shipshape", ["install"]).status == 0)
+        try sandbox.gitOK("checkout", "-q", "-b", "develop")
+
+        let refused = try sandbox.git("push", "origin", "develop:refs/heads/wip-stuff")
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("[branch-name]"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("git push origin develop:refs/heads/feature/wip-stuff"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("git branch -m"), "\(refused.stderr)")
+        // Following the hint pushes, and develop is still develop.
+        let followed = try sandbox.git("push", "origin", "develop:refs/heads/feature/wip-stuff")
+        #expect(followed.status == 0, "\(followed)")
+        #expect(try sandbox.gitOK("branch", "--show-current").trimmedStdout == "develop")
+
+        // Pushing a badly named branch under its own name: renaming it is the fix.
+        try sandbox.gitOK("branch", "Feature/NoCommits")
+        let own = try sandbox.git("push", "origin", "Feature/NoCommits")
+        #expect(own.status != 0)
+        #expect(own.stderr.contains("git branch -m feature/no-commits, then git push origin feature/no-commits"), "\(own.stderr)")
+        try sandbox.gitOK("branch", "-m", "Feature/NoCommits", "feature/no-commits")
+        #expect(try sandbox.git("push", "origin", "feature/no-commits").status == 0)
+
+        // dev means develop.
+        try sandbox.gitOK("checkout", "-q", "-b", "dev")
+        let dev = try sandbox.git("commit", "--allow-empty", "-m", "feat: on dev")
+        #expect(dev.status == 1)
+        #expect(dev.stderr.contains("did you mean \"develop\"?"), "\(dev.stderr)")
+    }
 }
