@@ -131,4 +131,58 @@ import ShipshapeTestSupport
         #expect(dev.status == 1)
         #expect(dev.stderr.contains("did you mean \"develop\"?"), "\(dev.stderr)")
     }
+
+    @Test func rulesListEveryIdWithTheSettingsOfTheRepositorysFile() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "chore: start")
+        let plain = try sandbox.run(bin + "/shipshape", ["rules"])
+        #expect(plain.status == 0, "\(plain)")
+        #expect(plain.stdout.hasPrefix("Settings in effect: the defaults (no .shipshape.toml in \(sandbox.root)"), "\(plain.stdout.prefix(200))")
+        for id in ["type-enum", "message-bytes", "branch-name", "version-agreement", "bump-level", "pushed-commit-lint"] {
+            #expect(plain.stdout.contains("\n\(id)  ["), "\(id)")
+        }
+        try sandbox.write(".shipshape.toml", "[commit.rules]\nheader-max-length = 72\n[branches]\nlevel = \"warning\"\n")
+        let configured = try sandbox.run(bin + "/shipshape", ["rules"])
+        #expect(configured.stdout.hasPrefix("Settings in effect: from \(sandbox.root)/.shipshape.toml\n"), "\(configured.stdout.prefix(200))")
+        #expect(configured.stdout.contains("header-max-length  [error, always, 100]\n    The header is at most N characters long.\n    in effect: error, always, 72\n"))
+        #expect(configured.stdout.contains("branch-name  [error]\n"))
+        let json = try sandbox.run(bin + "/shipshape", ["rules", "--format", "json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let branch = try #require(list.first { $0["id"] as? String == "branch-name" })
+        #expect((branch["effective"] as? [String: Any])?["level"] as? String == "warning")
+        // No annotation form for a catalogue: said so, exit 2.
+        let github = try sandbox.run(bin + "/shipshape", ["rules", "--format", "github"])
+        #expect(github.status == 2)
+        #expect(github.stderr.contains("--format github is not supported by rules"), "\(github)")
+    }
+
+    @Test func checkSpeaksGitHubAndLintsVocabularyAndNamesAMissingRevision() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.write("VERSION", "1.2.0\n")
+        try sandbox.write("package.json", "{ \"version\": \"1.1.0\" }\n")
+        try sandbox.gitOK("add", "-A")
+        try sandbox.gitOK("commit", "-q", "-m", "chore: start")
+        let github = try sandbox.run(bin + "/shipshape", ["check", "--format", "github"])
+        #expect(github.status == 1)
+        #expect(github.stdout.hasPrefix("::error title=version-agreement::"), "\(github.stdout)")
+        let json = try sandbox.run(bin + "/shipshape", ["check", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let failure = try #require((object["failures"] as? [[String: Any]])?.first)
+        #expect(failure["rule"] as? String == "version-agreement")
+        #expect(failure["check"] == nil)
+        for arguments in [["check", "--rev", "nonexistent"], ["lint", "--from", "nonexistent"], ["lint", "--from", "HEAD", "--to", "nope"]] {
+            let missing = try sandbox.run(bin + "/shipshape", arguments)
+            #expect(missing.status == 2, "\(arguments)")
+            let name = arguments.last ?? ""
+            #expect(missing.stderr.contains("revision \"\(name)\" was not found"), "\(arguments): \(missing.stderr)")
+            #expect(!missing.stderr.contains("git_revparse_single"), "\(arguments): \(missing.stderr)")
+        }
+        // A version without its patch number is named once, not as "patch version version".
+        try sandbox.write("VERSION", "1.2\n")
+        try sandbox.write("package.json", "{ \"version\": \"1.2\" }\n")
+        try sandbox.gitOK("commit", "-q", "-a", "-m", "chore: short version")
+        let short = try sandbox.run(bin + "/shipshape", ["check"])
+        #expect(short.status == 1)
+        #expect(short.stdout.contains("the patch version is missing") && !short.stdout.contains("version version"), "\(short.stdout)")
+    }
 }
