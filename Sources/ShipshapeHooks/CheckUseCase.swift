@@ -30,10 +30,11 @@ package struct CheckOutcome: Sendable {
     package var exitStatus: Int32 { ok ? 0 : 1 }
 
     /// The JSON form: `ok`, `commit`, `version`, `sources` and `failures` (error-level findings
-    /// as objects with `check`, `message` and `help`), `warnings` likewise.
+    /// as objects with `rule`, `message` and `help`, the key names of `shipshape lint`),
+    /// `warnings` likewise.
     package var json: JSONValue {
         func object(_ finding: Finding) -> JSONValue {
-            var members: [(String, JSONValue)] = [("check", .string(finding.rule)), ("message", .string(finding.message))]
+            var members: [(String, JSONValue)] = [("rule", .string(finding.rule)), ("message", .string(finding.message))]
             if let help = finding.help { members.append(("help", .string(help))) }
             return .object(members)
         }
@@ -129,7 +130,7 @@ package enum CheckUseCase {
             if revision == "HEAD", case let .unborn(branch)? = try? repository.head() {
                 throw .usage("the branch \(branch) has no commits yet, so there is no version to check; commit first, then run shipshape check")
             }
-            throw .git(error)
+            throw .resolving(revision, error)
         }
     }
 

@@ -22,6 +22,8 @@ package enum HookError: Error, CustomStringConvertible {
     case notARepository(path: String)
     /// The command was called wrongly.
     case usage(String)
+    /// A revision given on the command line (`--rev`, `--from`, `--to`) names nothing in the repository.
+    case revisionNotFound(String)
     /// A check needed history that a shallow clone does not have (libgit2 cannot read past the
     /// shallow boundary); carries the failing call.
     case shallowRepository(GitError)
@@ -40,6 +42,8 @@ package enum HookError: Error, CustomStringConvertible {
             return "\(path) is not inside a git repository; run this from a repository or pass --repo DIR"
         case let .usage(message):
             return message
+        case let .revisionNotFound(revision):
+            return "revision \"\(revision)\" was not found: no branch, tag or commit of that name is in this repository; check the spelling (git branch -a and git tag list what exists), or fetch it first when it is only on a remote"
         case let .shallowRepository(error):
             return "this repository is a shallow clone and the check needs history it does not have (\(error.function): \(error.message)); fetch the full history with git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0) and run again, or skip a push's checks once with git push --no-verify"
         }
@@ -47,6 +51,16 @@ package enum HookError: Error, CustomStringConvertible {
 }
 
 extension HookError {
+    /// The error for a revision that could not be resolved: `revisionNotFound` when libgit2
+    /// found nothing of that name, else the libgit2 error itself.
+    ///
+    /// - Parameters:
+    ///   - revision: the revision as the user gave it.
+    ///   - error: the failure of `Repository.resolve(_:)`.
+    static func resolving(_ revision: String, _ error: GitError) -> HookError {
+        error.kind == .notFound && error.function == "git_revparse_single" ? .revisionNotFound(revision) : .git(error)
+    }
+
     /// Runs a file-system operation, turning its failure into `HookError.file`.
     ///
     /// - Returns: what the operation returns.

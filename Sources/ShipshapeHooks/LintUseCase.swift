@@ -129,10 +129,15 @@ package enum LintUseCase {
                 throw .git(error)
             }
         }
+        func resolved(_ revision: String) throws(HookError) -> ObjectID {
+            do { return try repository.resolve(revision) } catch {
+                throw repository.isShallow ? .shallowRepository(error) : .resolving(revision, error)
+            }
+        }
+        let upper = try resolved(to)
+        let lower = try from.map { rev throws(HookError) in try resolved(rev) }
         let walker = try readingHistory { () throws(GitError) in
-            let upper = try repository.resolve(to)
-            let lower = try from.map { rev throws(GitError) in try repository.resolve(rev) }
-            return try repository.walker(CommitRange(excluded: lower.map { [$0] } ?? [], included: [upper]))
+            try repository.walker(CommitRange(excluded: lower.map { [$0] } ?? [], included: [upper]))
         }
         while let commit = try readingHistory({ () throws(GitError) in try walker.next() }) {
             var report: SubjectReport

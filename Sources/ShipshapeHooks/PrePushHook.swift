@@ -112,7 +112,9 @@ package enum PrePushHook {
                 } else if ref.isBranch {
                     let branch = ref.shortRemoteName
                     if context.configuration.branches.level != .off {
-                        do { findings += try branchPolicy.check(branch) } catch { throw .pattern(error) }
+                        let source = ref.localRef.hasPrefix("refs/heads/") ? String(ref.localRef.dropFirst(11)) : ref.localRef
+                        let origin = BranchOrigin.pushed(source: source, remote: remoteName)
+                        do { findings += try branchPolicy.check(branch, origin: origin) } catch { throw .pattern(error) }
                     }
                     findings += VersionChecks.branchMatches(branch: branch, commit: label, snapshot: snapshot, settings: settings)
 

@@ -109,16 +109,12 @@ package func parseCommitMessage(_ message: String) -> ParsedMessage {
     let fields = parseConventionalHeader(header, line: headerLine) ?? HeaderFields()
     var references = issueReferences(in: header, line: headerLine)
 
-    var footerStart = lines.count
-    var index = headerIndex + 1
-    while index < lines.count {
-        let line = lines[index]
-        if breakingNoteMatch(line) || trailerMatch(line) != nil || !issueReferences(in: line, line: 0).isEmpty {
-            footerStart = index
-            break
-        }
-        index += 1
-    }
+    // commitlint's footer: from the first line that is a note or names an issue.
+    let laterLines = (headerIndex + 1)..<lines.count
+    let footerStart = laterLines.first { breakingNoteMatch(lines[$0]) || !issueReferences(in: lines[$0], line: 0).isEmpty }
+        ?? lines.count
+    // The Conventional Commits footers (trailers) may start earlier, at a `Token: value` line.
+    let trailerStart = laterLines.first { $0 < footerStart && trailerMatch(lines[$0]) != nil } ?? footerStart
 
     func trimmed(_ range: Range<Int>) -> ClosedRange<Int>? {
         var lo = range.lowerBound, hi = range.upperBound
@@ -131,34 +127,13 @@ package func parseCommitMessage(_ message: String) -> ParsedMessage {
     let body = bodyLines.map { lines[($0.lowerBound - 1)..<$0.upperBound].joined(separator: "\n") }
     let footer = footerLines.map { lines[($0.lowerBound - 1)..<$0.upperBound].joined(separator: "\n") }
 
-    var footers: [Footer] = []
     var hasNote = false
-    if let footerLines {
-        for number in footerLines {
-            let line = lines[number - 1]
-            references += issueReferences(in: line, line: number)
-            if breakingNoteMatch(line) { hasNote = true }
-            if let match = trailerMatch(line) {
-                let token = String(decoding: Array(line.utf8)[0..<match.tokenEnd], as: UTF8.self)
-                let (value, _) = extract(line, match.valueStart..<line.utf8.count, line: number)
-                footers.append(
-                    Footer(
-                        token: token, separator: match.separator, value: value,
-                        span: MessageSpan(line: number, column: 1, length: token.count), lines: number...number))
-            } else if var last = footers.popLast() {
-                last.value += "\n" + line
-                last.lines = last.lines.lowerBound...number
-                footers.append(last)
-            }
-        }
-        // Blank lines at the end of a value belong to nobody.
-        for i in footers.indices {
-            while footers[i].value.hasSuffix("\n") {
-                footers[i].value.removeLast()
-                footers[i].lines = footers[i].lines.lowerBound...(footers[i].lines.upperBound - 1)
-            }
-        }
+    for number in footerLines.map(Array.init) ?? [] {
+        let line = lines[number - 1]
+        // A note line's own references are not collected, as in the parser.
+        if breakingNoteMatch(line) { hasNote = true } else { references += issueReferences(in: line, line: number) }
     }
+    let footers = trimmed(trailerStart..<lines.count).map { trailers(lines, $0) } ?? []
     return ParsedMessage(
         lines: lines, headerLine: headerLine, header: header, fields: fields, body: body, bodyLines: bodyLines,
         footer: footer, footerLines: footerLines, footers: footers, references: references,
@@ -219,41 +194,31 @@ package func trailerMatch(_ line: String) -> TrailerMatch? {
     return nil
 }
 
-/// Closing keywords commitlint's parser recognises before a reference.
-private let referenceActions: Set<String> = [
-    "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved",
-]
-
-/// Issue references in a line: `#` followed by `[\w-]*` ending in a digit, with the
-/// `owner/repo` just before the `#` and a closing keyword (e.g. `Closes`) before that.
-package func issueReferences(in line: String, line number: Int) -> [IssueReference] {
-    let b = Array(line.utf8)
-    guard b.contains(0x23) else { return [] }
-    var result: [IssueReference] = []
-    var j = 0
-    while j < b.count {
-        guard b[j] == 0x23 else { j += 1; continue }
-        var k = j + 1
-        var lastDigit = -1
-        while k < b.count && (isWordByte(b[k]) || b[k] == 0x2D) {
-            if isDigit(b[k]) { lastDigit = k }
-            k += 1
+/// The Conventional Commits footers (git trailers) in a range of lines: a `Token: value` or
+/// `Token #value` line starts one, other lines continue the previous one.
+private func trailers(_ lines: [String], _ range: ClosedRange<Int>) -> [Footer] {
+    var footers: [Footer] = []
+    for number in range {
+        let line = lines[number - 1]
+        if let match = trailerMatch(line) {
+            let token = String(decoding: Array(line.utf8)[0..<match.tokenEnd], as: UTF8.self)
+            let (value, _) = extract(line, match.valueStart..<line.utf8.count, line: number)
+            footers.append(
+                Footer(
+                    token: token, separator: match.separator, value: value,
+                    span: MessageSpan(line: number, column: 1, length: token.count), lines: number...number))
+        } else if var last = footers.popLast() {
+            last.value += "\n" + line
+            last.lines = last.lines.lowerBound...number
+            footers.append(last)
         }
-        guard lastDigit > j else { j += 1; continue }
-        var r = j
-        while r > 0 && (isWordByte(b[r - 1]) || b[r - 1] == 0x2D || b[r - 1] == 0x2E || b[r - 1] == 0x2F) { r -= 1 }
-        let repository = r < j ? String(decoding: b[r..<j], as: UTF8.self) : nil
-        // The word before, skipping spaces and a colon.
-        var w = r
-        while w > 0 && (b[w - 1] == 0x20 || b[w - 1] == 0x09 || b[w - 1] == 0x3A) { w -= 1 }
-        var ws = w
-        while ws > 0 && isAlnum(b[ws - 1]) { ws -= 1 }
-        let word = String(decoding: b[ws..<w], as: UTF8.self)
-        let action = referenceActions.contains(word.lowercased()) ? word : nil
-        let (issue, _) = extract(line, (j + 1)..<(lastDigit + 1), line: number)
-        let (_, span) = extract(line, j..<(lastDigit + 1), line: number)
-        result.append(IssueReference(action: action, repository: repository, prefix: "#", issue: issue, span: span))
-        j = lastDigit + 1
     }
-    return result
+    // Blank lines at the end of a value belong to nobody.
+    for i in footers.indices {
+        while footers[i].value.hasSuffix("\n") {
+            footers[i].value.removeLast()
+            footers[i].lines = footers[i].lines.lowerBound...(footers[i].lines.upperBound - 1)
+        }
+    }
+    return footers
 }

@@ -1,8 +1,12 @@
-/// commitlint's default ignores (`@commitlint/is-ignored`): messages that are skipped unlinted.
+/// commitlint's default ignores (`@commitlint/is-ignored` 20.4.4 and later): messages that are
+/// skipped unlinted.
 ///
-/// The merge and tag patterns are multi-line in commitlint: any line of the message that is a
-/// merge line makes the whole message ignored. The others look at the start of the message
-/// (its first line). All comparisons are case-sensitive, as in commitlint.
+/// Which lines an ignore looks at follows commitlint's patterns: the merge patterns
+/// (`Merge pull request`, `Merge ... into ...`, `Merge branch ...`, `Merge tag ...`) carry the
+/// multi-line flag, so any line of the message that is such a line makes the whole message
+/// ignored; every other ignore looks only at the start of the message (its first line). All
+/// comparisons are case-sensitive, as in commitlint, except the CI-skip marker of a release
+/// commit (see `trailingCISkipMarker(in:)`).
 package enum DefaultIgnore: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// A line starting with `Merge pull request`.
     case mergePullRequest = "merge-pull-request"
@@ -14,9 +18,12 @@ package enum DefaultIgnore: String, Sendable, Hashable, CaseIterable, CustomStri
     case mergeTag = "merge-tag"
     /// A message starting with `Revert ` or `revert ` (git's revert; `revert: ` is linted).
     case revert = "revert"
+    /// A message starting with `Reapply ` or `reapply ` (git's revert of a revert).
+    case reapply = "reapply"
     /// A message starting with `fixup!`, `squash!` or `amend!`.
     case autosquash = "autosquash"
-    /// A first line that is only a version (after an optional `chore(...):`), e.g. `v2.0.0-rc.1`.
+    /// A first line that is only a version (after an optional `chore(...):`), possibly followed by
+    /// a CI-skip marker, e.g. `v2.0.0-rc.1` or `chore(release): 2.3.3-beta.1 [skip ci]`.
     case version = "version"
     /// `Merged <x> in <y>` / `Merged <x> into <y>` / `Merged PR <n>: <title>` (Azure DevOps, Bitbucket).
     case merged = "merged"
@@ -35,8 +42,9 @@ package enum DefaultIgnore: String, Sendable, Hashable, CaseIterable, CustomStri
         case .mergeBranch: return "a merge commit (\"Merge branch ...\")"
         case .mergeTag: return "a tag merge (\"Merge tag ...\")"
         case .revert: return "a git revert (\"Revert ...\")"
+        case .reapply: return "a git revert of a revert (\"Reapply ...\")"
         case .autosquash: return "an autosquash commit (fixup!/squash!/amend!)"
-        case .version: return "a version-only message"
+        case .version: return "a release commit (a version alone, optionally with [skip ci])"
         case .merged: return "a merge by a hosting service (\"Merged ...\")"
         case .mergeRemoteTrackingBranch: return "a merge of a remote-tracking branch"
         case .automaticMerge: return "an automatic merge"
@@ -66,6 +74,7 @@ func matchDefaultIgnoreByLines(_ message: String) -> DefaultIgnore? {
     }
     for line in jsLines where line.hasPrefix("Merge tag ") { return .mergeTag }
     if message.hasPrefix("Revert ") || message.hasPrefix("revert ") { return .revert }
+    if message.hasPrefix("Reapply ") || message.hasPrefix("reapply ") { return .reapply }
     if message.hasPrefix("fixup!") || message.hasPrefix("squash!") || message.hasPrefix("amend!") { return .autosquash }
     if isVersionOnly(message) { return .version }
     let first = jsLines.first ?? ""
@@ -80,8 +89,9 @@ func matchDefaultIgnoreByLines(_ message: String) -> DefaultIgnore? {
     return nil
 }
 
-/// commitlint's semver ignore: the first line, without a leading `chore:` / `chore(<scope>):`
-/// and surrounding whitespace, is a version as npm's `semver.valid` accepts it (one optional `v`).
+/// commitlint's semver ignore: the first line, without a leading `chore:` / `chore(<scope>):`,
+/// without CI-skip markers and surrounding whitespace, is a version as npm's `semver.valid`
+/// accepts it (one optional `v`).
 private func isVersionOnly(_ message: String) -> Bool {
     let firstBytes = message.utf8.split(separator: 0x0A, maxSplits: 1, omittingEmptySubsequences: false).first
     var first = Substring(firstBytes.map { String(decoding: $0, as: UTF8.self) } ?? "")
@@ -92,10 +102,38 @@ private func isVersionOnly(_ message: String) -> Bool {
         }
         if rest.first == ":" { first = rest.dropFirst() }
     }
-    var text = first.drop { $0.unicodeScalars.allSatisfy(isJSWhitespace) }
-    while let last = text.last, last.unicodeScalars.allSatisfy(isJSWhitespace) { text = text.dropLast() }
+    var text = trimJSWhitespace(first)
+    // Release tools end the line with one or more CI-skip markers: `1.2.0 [skip ci]`.
+    while let marker = trailingCISkipMarker(in: text) {
+        text = trimJSWhitespace(text.dropLast(marker))
+    }
     if text.hasPrefix("v") { text = text.dropFirst() }
     return text.utf8.count <= 256 && isValidSemVer(text)
+}
+
+/// The text without JavaScript white space (`\s`) at either end.
+private func trimJSWhitespace(_ text: Substring) -> Substring {
+    var text = text.drop { $0.unicodeScalars.allSatisfy(isJSWhitespace) }
+    while let last = text.last, last.unicodeScalars.allSatisfy(isJSWhitespace) { text = text.dropLast() }
+    return text
+}
+
+/// The CI-skip markers release tools append to a release commit's first line.
+///
+/// `[skip ci]`, `[ci skip]`, `[skip-ci]`, `[ci-skip]` and the same four in parentheses; letters
+/// compared without case (CI services accept `[SKIP CI]` too).
+private let ciSkipMarkers: [String] = ["skip ci", "ci skip", "skip-ci", "ci-skip"].flatMap { ["[\($0)]", "(\($0))"] }
+
+/// The length in `Character`s of the CI-skip marker that ends `text`, preceded by white space
+/// (or being the whole text after the version), or nil when the text does not end with one.
+private func trailingCISkipMarker(in text: Substring) -> Int? {
+    for marker in ciSkipMarkers where text.count > marker.count {
+        let tail = text.suffix(marker.count)
+        guard tail.lowercased() == marker else { continue }
+        let before = text.dropLast(marker.count)
+        if let last = before.last, last.unicodeScalars.allSatisfy(isJSWhitespace) { return marker.count }
+    }
+    return nil
 }
 
 /// Whether a default ignore could match a message: false only when it certainly does not.
@@ -104,8 +142,8 @@ private func isVersionOnly(_ message: String) -> Bool {
 /// range lint); most messages are settled here from their bytes. Every default ignore
 /// needs one of: a line starting with `Merge` (merge lines, `Merged ...`, `Merge
 /// remote-tracking branch`), so the bytes contain `Merge`; the message starting with
-/// `Revert `, `revert `, `fixup!`, `squash!`, `amend!` or `Auto` (`Automatic merge`,
-/// `Auto-merged `); or, for a version-only message, a start that is not an ASCII letter, or
+/// `Revert `, `revert `, `Reapply `, `reapply `, `fixup!`, `squash!`, `amend!` or `Auto`
+/// (`Automatic merge`, `Auto-merged `); or, for a version-only message, a start that is not an ASCII letter, or
 /// is `v` or `chore` (a version must start with a digit after an optional `chore(...):`,
 /// white space and `v`). None of these ASCII characters has a canonical equivalent, so a grapheme
 /// prefix match implies the byte match.
@@ -121,7 +159,7 @@ func mayMatchDefaultIgnore(_ message: String) -> Bool {
             return true
         }
         if !isLetter || first == 0x76 || starts("chore") { return true }  // v, chore
-        if starts("Revert ") || starts("revert ") || starts("fixup!") || starts("squash!") || starts("amend!") || starts("Auto") {
+        if starts("Revert ") || starts("revert ") || starts("Reapply ") || starts("reapply ") || starts("fixup!") || starts("squash!") || starts("amend!") || starts("Auto") {
             return true
         }
         // "Merge" anywhere

@@ -101,11 +101,16 @@ package struct IssueReference: Sendable, Hashable {
 
 /// A commit message split the way commitlint's parser splits it, with source positions.
 ///
-/// The header is the first non-empty line; the footer starts at the first later line that is a
-/// `BREAKING CHANGE` note (commitlint's case-insensitive note pattern), a Conventional Commits
-/// trailer (`Token: value` / `Token #value`) or a line with an issue reference; everything
-/// from there on is footer. The body is what lies between, without leading and trailing
-/// blank lines.
+/// The header is the first non-empty line. The footer is where conventional-commits-parser
+/// (commitlint's parser) puts it: from the first later line that is a `BREAKING CHANGE` note
+/// (`^[\s|*]*(BREAKING CHANGE|BREAKING-CHANGE)[:\s]+`, any case) or names an issue (see
+/// `issueReferences(in:line:)`: a reference after a closing keyword when the line has one,
+/// any reference otherwise), in running text too; everything from there on is footer. A
+/// trailer such as `Signed-off-by: …` does not start it. The body is what lies between,
+/// without leading and trailing blank lines.
+///
+/// `footers` are the Conventional Commits footers (git trailers) for the release logic: they
+/// begin at the footer or at an earlier `Token: value` line, whichever comes first.
 package struct ParsedMessage: Sendable, Hashable {
     /// The lines of the message (line terminators removed; `lines[0]` is line 1).
     package var lines: [String]
@@ -123,9 +128,9 @@ package struct ParsedMessage: Sendable, Hashable {
     package var footer: String?
     /// 1-based lines of the footer.
     package var footerLines: ClosedRange<Int>?
-    /// The footers (trailers) in the footer section, in order.
+    /// The Conventional Commits footers (trailers), in order; they may begin before `footerLines`.
     package var footers: [Footer]
-    /// Issue references in the header and the footer.
+    /// Issue references in the header and the footer lines that are not notes.
     package var references: [IssueReference]
     /// Whether the footer has a commitlint `BREAKING CHANGE` note (case-insensitive, may follow `*`).
     package var hasBreakingChangeNote: Bool

@@ -41,6 +41,21 @@ package struct BranchPolicy: Sendable {
     ///   can be guessed.
     /// - Throws: `PatternError` when a configured pattern exceeds its match limits.
     package func check(_ branchName: String) throws(PatternError) -> [Finding] {
+        try check(branchName, origin: .local)
+    }
+
+    /// Checks a branch name, with a fix that suits where the name came from.
+    ///
+    /// For the local branch the fix is `git branch -m`. For a pushed ref it is that too when the
+    /// ref has the local branch's name; when it does not (`git push origin develop:wip-stuff`),
+    /// renaming would rename the wrong branch, so the fix is to push to a valid name instead.
+    ///
+    /// - Parameters:
+    ///   - branchName: the short name, e.g. `feature/login`.
+    ///   - origin: the current branch, or a pushed ref with what it was pushed from.
+    /// - Returns: as `check(_:)`.
+    /// - Throws: `PatternError` when a configured pattern exceeds its match limits.
+    package func check(_ branchName: String, origin: BranchOrigin) throws(PatternError) -> [Finding] {
         guard settings.level != .off else { return [] }
         for pattern in settings.extraPatterns where try pattern.matchesWhole(branchName) { return [] }
         let severity: Severity = settings.level == .warning ? .warning : .error
@@ -48,28 +63,40 @@ package struct BranchPolicy: Sendable {
         if let patterns = settings.patterns {
             for pattern in patterns where try pattern.matchesWhole(branchName) { return [] }
             let forms = (patterns + settings.extraPatterns).map { quotedText($0.source) }
+            let what = origin.renamesLocalBranch(branchName) ? "rename the branch to a name" : "push to a name"
             return [
                 Finding(
                     rule: Self.ruleID, severity: severity,
                     message: "branch \(quotedText(branchName)) does not match any allowed pattern",
-                    span: span, help: "rename the branch to match one of: \(forms.joined(separator: ", "))")
+                    span: span, help: "\(what) that matches one of: \(forms.joined(separator: ", "))")
             ]
         }
         if Self.isDefaultBranchName(branchName) { return [] }
         let forms = Self.defaultPatternDescriptions.joined(separator: ", ")
-        let guess = Self.suggestedName(for: branchName)
-        let help: String
-        if let guess, guess != branchName {
-            help = "did you mean \(quotedText(guess))? (git branch -m \(guess))"
-        } else {
-            help = "rename the branch to one of the allowed forms"
-        }
+        let help = Self.help(for: branchName, guess: Self.suggestedName(for: branchName), origin: origin)
         return [
             Finding(
                 rule: Self.ruleID, severity: severity,
                 message: "branch \(quotedText(branchName)) does not follow the branch naming rules (allowed: \(forms))",
                 span: span, help: help)
         ]
+    }
+
+    /// The fix for a name that breaks the built-in forms: the guessed name and the command that
+    /// gets there from where the name came from.
+    static func help(for name: String, guess: String?, origin: BranchOrigin) -> String {
+        guard let guess, guess != name else {
+            return origin.renamesLocalBranch(name)
+                ? "rename the branch to one of the allowed forms" : "push to a name of one of the allowed forms"
+        }
+        switch origin {
+        case .local:
+            return "did you mean \(quotedText(guess))? (git branch -m \(guess))"
+        case let .pushed(source, remote) where origin.renamesLocalBranch(name):
+            return "did you mean \(quotedText(guess))? (git branch -m \(guess), then git push \(remote) \(guess))"
+        case let .pushed(source, remote):
+            return "did you mean \(quotedText(guess))? push to that name instead: git push \(remote) \(source):refs/heads/\(guess)"
+        }
     }
 
     /// Whether a name has one of the built-in forms.
@@ -112,21 +139,50 @@ package struct BranchPolicy: Sendable {
         text.hasPrefix("v") && isValidSemVer(text.dropFirst())
     }
 
-    /// A kebab-case form of a name: lower case, Latin letters deburred, other runs become `-`.
+    /// A kebab-case form of a name: Latin letters deburred, words of camel case split
+    /// (`NoCommits` → `no-commits`, `HTTPServer` → `http-server`), lower case, other runs become `-`.
     static func kebab(_ text: Substring) -> String {
         var out = ""
         var pendingDash = false
-        for scalar in deburred(String(text)).lowercased().unicodeScalars {
-            let v = scalar.value
+        let scalars = Array(deburred(String(text)).unicodeScalars)
+        func isUpper(_ i: Int) -> Bool { i >= 0 && i < scalars.count && scalars[i].value >= 0x41 && scalars[i].value <= 0x5A }
+        func isLowerOrDigit(_ i: Int) -> Bool {
+            i >= 0 && i < scalars.count
+                && ((scalars[i].value >= 0x61 && scalars[i].value <= 0x7A) || (scalars[i].value >= 0x30 && scalars[i].value <= 0x39))
+        }
+        for (i, scalar) in scalars.enumerated() {
+            if isUpper(i) && (isLowerOrDigit(i - 1) || (isUpper(i - 1) && isLowerOrDigit(i + 1) && !isDigitScalar(i + 1))) {
+                pendingDash = true
+            }
+            let v = scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? scalar.value
             if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
                 if pendingDash && !out.isEmpty { out += "-" }
                 pendingDash = false
-                out.unicodeScalars.append(scalar)
+                out.unicodeScalars.append(Unicode.Scalar(v)!)
             } else {
                 pendingDash = true
             }
         }
         return out
+
+        func isDigitScalar(_ i: Int) -> Bool { i < scalars.count && scalars[i].value >= 0x30 && scalars[i].value <= 0x39 }
+    }
+
+    /// Names people give the long-lived branches, and the branch they mean.
+    private static let fixedBranchSynonyms: [String: String] = [
+        "dev": "develop", "devel": "develop", "development": "develop", "develp": "develop", "integration": "develop",
+        "trunk": "main", "mainline": "main", "prod": "main", "production": "main",
+    ]
+
+    /// The long-lived branch a name means (`dev` → `develop`, `mian` → `main`), or nil.
+    static func fixedBranchGuess(_ name: String) -> String? {
+        let lower = name.lowercased()
+        if ["main", "master", "develop"].contains(lower) { return lower }
+        if let synonym = fixedBranchSynonyms[lower] { return synonym }
+        for fixed in ["develop", "master", "main"] where lower.count >= 4 && editDistance(lower, fixed) <= (fixed.count > 4 ? 2 : 1) {
+            return fixed
+        }
+        return nil
     }
 
     private static let prefixSynonyms: [String: String] = [
@@ -138,8 +194,7 @@ package struct BranchPolicy: Sendable {
 
     /// A guess at the intended name, or nil when none can be made.
     static func suggestedName(for name: String) -> String? {
-        let lower = name.lowercased()
-        if ["main", "master", "develop"].contains(lower) { return lower }
+        if let fixed = fixedBranchGuess(name) { return fixed }
         guard let slash = name.firstIndex(of: "/") else {
             let k = kebab(Substring(name))
             return k.isEmpty ? nil : "feature/" + k
@@ -182,3 +237,23 @@ package struct BranchPolicy: Sendable {
 }
 
 private func quotedText(_ text: String) -> String { "\"" + text + "\"" }
+
+/// Where a checked branch name came from, which decides the command a fix suggests.
+package enum BranchOrigin: Sendable, Hashable {
+    /// The current branch of the repository (commit-msg).
+    case local
+    /// A ref a push creates or updates on a remote (pre-push).
+    ///
+    /// - `source`: what was pushed, as git names it (the local branch, `HEAD` or a commit).
+    /// - `remote`: the remote as given to `git push` (a name or a URL).
+    case pushed(source: String, remote: String)
+
+    /// Whether renaming the local branch to a fixed name also fixes this name: only when the
+    /// name is the local branch's own.
+    func renamesLocalBranch(_ name: String) -> Bool {
+        switch self {
+        case .local: return true
+        case let .pushed(source, _): return source == name || source == "refs/heads/" + name
+        }
+    }
+}

@@ -9,10 +9,22 @@ func humanList(_ items: [String], conjunction: String = "or") -> String {
     return items.dropLast().joined(separator: ", ") + " " + conjunction + " " + last
 }
 
-/// The first character of a text lower-cased.
-func lowerFirst(_ text: String) -> String {
-    guard let first = text.first else { return text }
-    return String(first).lowercased() + text.dropFirst()
+/// The text with its first word lower-cased where that mangles nothing, or nil.
+///
+/// A capitalised word loses its capital (`Add x` → `add x`), an all-capitals word of two or more
+/// letters becomes lower case as a whole (`WIP` → `wip`, never `wIP`); a word that mixes cases
+/// inside (`GitHub`, `PRs`, `iOS`) has no lower-case spelling, so the result is nil.
+func lowerCasedStart(_ text: String) -> String? {
+    let word = text.prefix { $0.isLetter }
+    guard let first = word.first else { return nil }
+    let rest = word.dropFirst()
+    if first.isUppercase && rest.allSatisfy({ !$0.isUppercase }) {
+        return String(first).lowercased() + text.dropFirst()
+    }
+    if word.count >= 2 && word.allSatisfy({ $0.isUppercase || !$0.isCased }) {
+        return word.lowercased() + text.dropFirst(word.count)
+    }
+    return first.isUppercase ? nil : text
 }
 
 /// Length as JavaScript counts it (UTF-16 code units).

@@ -22,7 +22,7 @@ package enum VersionProblem: Sendable, Hashable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .empty: return "the version is empty"
-        case let .missingPart(part): return "the \(part) version is missing (a version has the form MAJOR.MINOR.PATCH)"
+        case let .missingPart(part): return "the \(part) is missing (a version has the form MAJOR.MINOR.PATCH)"
         case let .leadingZero(part): return "the \(part) has a leading zero (write 1, not 01)"
         case let .numberTooLarge(part): return "the \(part) is too large"
         case let .emptyIdentifier(part): return "an identifier of the \(part) is empty (two dots in a row, or a dot at an end)"

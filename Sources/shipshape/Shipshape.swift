@@ -156,13 +156,27 @@ struct Uninstall: ParsableCommand {
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the commit-message rules with their defaults and examples.")
+        abstract: "List every rule id with its default, the setting in effect and examples.",
+        discussion: """
+            Lists the commit-message rules (commitlint's names, and message-bytes), branch-name, \
+            and the pre-push checks. The settings in effect are those of the repository's \
+            .shipshape.toml, whose path is printed; without one, the defaults.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("A directory inside the repository (default: the current directory).", valueName: "dir"))
+    var repo: String?
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    func validate() throws {
+        if format == .github { throw ValidationError(RulesListing.UnsupportedFormat(format: format).description) }
+    }
+
     func run() throws {
-        Console.out(RulesListing.render(format: format))
+        let invocation = Console.invocation()
+        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        Console.out(try RulesListing.run(format: format, directory: directory, invocation: invocation, requireRepository: repo != nil))
     }
 }
 
@@ -181,6 +195,7 @@ struct Check: ParsableCommand {
             Examples:
               shipshape check
               shipshape check --rev v1.2.0 --format json
+              shipshape check --format github        # workflow annotations in CI
             """)
 
     @Option(name: .long, help: ArgumentHelp("The commit to check (default HEAD).", valueName: "rev"))
@@ -189,12 +204,8 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A directory inside the repository (default: the current directory).", valueName: "dir"))
     var repo: String?
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json or github.")
     var format: OutputFormat = .text
-
-    func validate() throws {
-        if format == .github { throw ValidationError("--format github is not supported by check; use text or json") }
-    }
 
     func run() throws {
         let invocation = Console.invocation()
@@ -203,9 +214,12 @@ struct Check: ParsableCommand {
         if format == .json {
             Console.out(outcome.json.serialized() + "\n")
         } else {
-            let report = SubjectReport(origin: "commit \(outcome.commit.prefix(7))", findings: outcome.findings)
-            let renderer = Renderer(format: .text, color: Console.useColor(fileDescriptor: 1, environment: invocation.environment))
-            Console.out(renderer.render([report], asArray: false))
+            // An annotation names no file for a commit (the messages name the version files).
+            let report = format == .github
+                ? SubjectReport(origin: "commit", commit: outcome.commit, findings: outcome.findings)
+                : SubjectReport(origin: "commit \(outcome.commit.prefix(7))", findings: outcome.findings)
+            let color = format == .text && Console.useColor(fileDescriptor: 1, environment: invocation.environment)
+            Console.out(Renderer(format: format, color: color).render([report], asArray: false))
             Console.out(outcome.summary + "\n")
         }
         if !outcome.ok { throw ExitCode.failure }

@@ -44,7 +44,7 @@ struct RuleTests {
     @Test func emptyTypeAndSubjectExplainTheHeader() throws {
         let report = try lint("feat : add a thing\n")
         #expect(Set(rules(report)) == ["type-empty", "subject-empty"])
-        #expect(report.findings.first { $0.rule == "type-empty" }?.help == "remove the space before \":\"")
+        #expect(report.findings.first { $0.rule == "type-empty" }?.help == "remove the space before \":\", e.g. \"feat: add a thing\"")
         let plain = try lint("Update the changelog.\n")
         #expect(plain.findings.first { $0.rule == "type-empty" }?.help?.contains("chore: update the changelog") == true)
         #expect(Set(rules(plain)) == ["type-empty", "subject-empty", "subject-full-stop"])
@@ -55,7 +55,60 @@ struct RuleTests {
             let finding = try #require(try lint(header + "\n").findings.first { $0.rule == "subject-empty" }, "\(header)")
             #expect(finding.help == "write a description after \": \", e.g. \"\(header.trimmingSuffix()) add dark mode\"", "\(header)")
         }
-        #expect(try lint("feat:x\n").findings.first { $0.rule == "subject-empty" }?.help == "put a space after \":\"")
+        #expect(try lint("feat:x\n").findings.first { $0.rule == "subject-empty" }?.help == "put a space after \":\", e.g. \"feat: x\"")
+    }
+
+    /// Each header hint names the fix and gives the header with it made, and that header passes
+    /// every default rule: following a hint never leads to another refusal.
+    @Test(arguments: [
+        ("feat(webhooks) add retries", "put \":\" after the scope", "feat(webhooks): add retries"),
+        ("feat add retries", "put \":\" after the type", "feat: add retries"),
+        ("Fix(api) handle tabs", "put \":\" after the scope", "fix(api): handle tabs"),
+        ("feat:add retries", "put a space after \":\"", "feat: add retries"),
+        ("feat(api)!:drop v1", "put a space after \":\"", "feat(api)!: drop v1"),
+        ("feat : add retries", "remove the space before \":\"", "feat: add retries"),
+        ("feat(api) :add retries", "remove the space before \":\" and put a space after \":\"", "feat(api): add retries"),
+        ("feat[api]: add retries", "put the scope in parentheses", "feat(api): add retries"),
+        ("feat{api} add retries", "put the scope in parentheses and \":\" after it", "feat(api): add retries"),
+        ("feat<api>!: drop v1", "put the scope in parentheses", "feat(api)!: drop v1"),
+        ("WIP", "start the header with a type and \": \"", "chore: wip"),
+        ("Update README.md", "start the header with a type and \": \"", "chore: update README.md"),
+    ])
+    func headerHintsRepairTheHeader(_ header: String, _ fix: String, _ repaired: String) throws {
+        let report = try lint(header + "\n")
+        let help = try #require(report.findings.first { $0.rule == "type-empty" }?.help, "\(header)")
+        #expect(help == "\(fix), e.g. \"\(repaired)\"", "\(header)")
+        #expect(try lint(repaired + "\n").findings.isEmpty, "\(repaired)")
+    }
+
+    /// type-empty keeps commitlint's verdict for a header it cannot read, but says why when the
+    /// type is visibly there.
+    @Test func typeEmptyDoesNotDenyAVisibleType() throws {
+        for header in ["feat:", "feat(api):", "feat(webhooks) add retries", "feat : x", "feat add x"] {
+            let finding = try #require(try lint(header + "\n").findings.first { $0.rule == "type-empty" }, "\(header)")
+            #expect(finding.message.hasPrefix("\"feat\" is not read as a type"), "\(header)")
+            #expect(!finding.message.contains("no type"), "\(header)")
+        }
+        for header in ["Update README.md", "WIP", ": no type"] {
+            let finding = try #require(try lint(header + "\n").findings.first { $0.rule == "type-empty" }, "\(header)")
+            #expect(finding.message == "the header has no type", "\(header)")
+        }
+    }
+
+    /// A subject-case hint lower-cases the first word without mangling it.
+    @Test(arguments: [
+        ("feat: WIP stuff", "start the subject with a lower-case letter: \"wip stuff\", or list \"WIP\" under [commit] acronyms in .shipshape.toml"),
+        ("feat: Add dark mode", "start the subject with a lower-case letter: \"add dark mode\""),
+        ("fix: ADD DARK MODE", "start the subject with a lower-case letter: \"add DARK MODE\", or list \"ADD\" under [commit] acronyms in .shipshape.toml"),
+        ("feat: GitHub Actions Cache", "start the subject with a lower-case word, e.g. \"update GitHub Actions Cache\""),
+        ("feat: PRs Get Labels", "start the subject with a lower-case word, e.g. \"update PRs Get Labels\""),
+    ])
+    func subjectCaseHintsKeepWordsWhole(_ message: String, _ help: String) throws {
+        let finding = try #require(try lint(message + "\n").findings.first { $0.rule == "subject-case" })
+        #expect(finding.help == help)
+        let suggested = try #require(help.split(separator: "\"").dropFirst().first.map(String.init))
+        let header = String(message.prefix { $0 != ":" }) + ": " + suggested
+        #expect(try lint(header + "\n").findings.isEmpty, "\(header)")
     }
 
     @Test func emptyTypeEnumSaysSo() throws {
@@ -162,12 +215,16 @@ struct RuleTests {
 
     @Test func lineLengthsAndExemptions() throws {
         let url = "https://example.org/" + String(repeating: "x", count: 100)
-        let message = "fix: x\n\n\(url)\n\nSee-also: \(url)\n"
+        let message = "fix: x\n\n\(url)\n\nSee #12: \(url)\n"
         #expect(try lint(message).findings.isEmpty)
         #expect(Set(rules(try lint(message) { $0.exemptURLLines = false })) == ["body-max-line-length", "footer-max-line-length"])
         #expect(try lint("fix: x\n\n- <\(url)>\n[1]: \(url)\n").findings.isEmpty)
+        // A trailer after the body is body text for commitlint's parser; after a reference, footer.
         let trailer = "fix: x\n\nBody.\n\nReviewed-by: " + String(repeating: "r", count: 100) + "\n"
-        #expect(try rules(lint(trailer)) == ["footer-max-line-length"])
+        #expect(try rules(lint(trailer)) == ["body-max-line-length"])
+        let trailerInFooter = "fix: x\n\nBody.\n\nCloses #4\n\nReviewed-by: " + String(repeating: "r", count: 100) + "\n"
+        #expect(try rules(lint(trailerInFooter)) == ["footer-max-line-length"])
+        #expect(try lint(trailerInFooter) { $0.exemptTrailers = true }.findings.isEmpty)
         #expect(try lint(trailer) { $0.exemptTrailers = true }.findings.isEmpty)
         let body = try lint("fix: x\n\n" + String(repeating: "b", count: 101) + "\nok\n" + String(repeating: "c", count: 120) + "\n")
         #expect(body.findings.map { $0.span?.line } == [3, 5])
@@ -178,7 +235,7 @@ struct RuleTests {
         // commitlint #4486: any line matching \bhttps?://\S+ escapes the shared max-line-length check.
         let filler = String(repeating: "w", count: 90)
         let prose = "See the discussion at https://example.org/issues/2112 for the \(filler) details"
-        let message = "fix: x\n\n\(prose)\n\nRefs: \(filler) http://example.org/a\n"
+        let message = "fix: x\n\n\(prose)\n\nRefs: #7 \(filler) http://example.org/a\n"
         #expect(try lint(message).findings.isEmpty)
         #expect(Set(rules(try lint(message) { $0.exemptURLLines = false })) == ["body-max-line-length", "footer-max-line-length"])
         // Not URLs in commitlint's sense: no word boundary, an upper-case scheme, nothing after "//", another scheme.

@@ -37,6 +37,18 @@ import ShipshapeVersioning
         }
     }
 
+    @Test func aMissingPartIsNamedOnce() {
+        for (text, part) in [("1.2", "patch version"), ("1.", "minor version"), ("1.2.", "patch version")] {
+            do {
+                _ = try SemanticVersion.parse(text)
+                Issue.record("\(text) parsed")
+            } catch {
+                #expect(error.description.contains("the \(part) is missing (a version has the form MAJOR.MINOR.PATCH)"), "\(error)")
+                #expect(!error.description.contains("version version"), "\(error)")
+            }
+        }
+    }
+
     @Test func columnsPointAtTheOffendingCharacter() {
         func column(_ text: String) -> Int? {
             do { _ = try SemanticVersion.parseLenient(text) } catch {

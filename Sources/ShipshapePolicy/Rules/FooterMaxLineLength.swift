@@ -9,7 +9,7 @@ enum FooterMaxLineLengthRule: CommitRule {
         id: "footer-max-line-length", summary: "Footer lines are at most N characters long.",
         defaultConfiguration: .init(.error, .always, .integer(100)), valueKind: .integer,
         passingExamples: ["fix: handle tabs\n\nRefs: #12"],
-        failingExamples: ["fix: handle tabs\n\nRefs: " + String(repeating: "r", count: 100)])
+        failingExamples: ["fix: handle tabs\n\nCloses #12 " + String(repeating: "r", count: 100)])
 
     static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
         guard let lines = context.parsed.footerLines else { return [] }

@@ -44,7 +44,7 @@ enum SubjectCaseRule: CommitRule {
             if matched == "sentence-case" || matched == "upper-case" || matched == "start-case"
                 || matched == "pascal-case"
             {
-                help = "start the subject with a lower-case letter: \(quoted(lowerFirst(subject)))"
+                help = subjectCaseHelp(subject)
             } else {
                 help = "write the subject in another case"
             }
@@ -58,6 +58,17 @@ enum SubjectCaseRule: CommitRule {
             let fix = cases.first.flatMap { toCase(subject, $0) }.map { "write it as \(quoted($0))" }
             return [context.finding(descriptor.id, configuration, "subject must be \(humanList(cases))", at: span, help: fix)]
         }
+    }
+
+    /// How to start a subject with a lower-case letter without mangling its first word.
+    static func subjectCaseHelp(_ subject: String) -> String {
+        let word = subject.prefix { $0.isLetter }
+        let acronym = word.count >= 2 && word.allSatisfy { $0.isUppercase || !$0.isCased }
+        let orAcronym = acronym ? ", or list \(quoted(String(word))) under [commit] acronyms in .shipshape.toml" : ""
+        if let lowered = lowerCasedStart(subject) {
+            return "start the subject with a lower-case letter: \(quoted(lowered))\(orAcronym)"
+        }
+        return "start the subject with a lower-case word, e.g. \(quoted("update " + subject))"
     }
 
     /// Cases that a text starting with a lower-case letter can never be in.
