@@ -35,9 +35,12 @@ struct CommitArena {
     private var parentNodes: [Int32] = []
     /// How many commits have been read.
     private(set) var readCount = 0
+    /// The commit-graph, when the repository has a usable one: commits in it are read from it.
+    private let graph: CommitGraphFile?
 
     init(repository: Repository) {
         self.repository = repository
+        graph = CommitGraphFile.of(repository)
     }
 
     /// The number of nodes.
@@ -63,10 +66,17 @@ struct CommitArena {
     /// Whether a node's commit has been read.
     func hasRead(_ number: Int32) -> Bool { isRead[Int(number)] }
 
-    /// Reads a node's commit (`git_commit_list_parse`): its time, and its parents as nodes.
+    /// Reads a node's commit (`git_commit_list_parse`): its time, and its parents as nodes, from
+    /// the commit-graph when the commit is in it, else with `git_commit_lookup`.
     mutating func read(_ number: Int32) throws(GitError) {
         let i = Int(number)
         if isRead[i] { return }
+        if let graph, let position = graph.position(of: oids[i]), let parentPositions = graph.parents(at: position) {
+            times[i] = graph.commitTime(at: position)
+            let parents = parentPositions.map { node(graph.oid(at: $0)) }
+            store(parents, for: i)
+            return
+        }
         var id = oids[i]
         var commit: OpaquePointer?
         try check(git_commit_lookup(&commit, repository.pointer, &id), "git_commit_lookup", subject: ObjectID(id).hex)
@@ -76,6 +86,10 @@ struct CommitArena {
         for position in 0..<git_commit_parentcount(commit) {
             if let parent = git_commit_parent_id(commit, position) { parents.append(node(parent.pointee)) }
         }
+        store(parents, for: i)
+    }
+
+    private mutating func store(_ parents: [Int32], for i: Int) {
         parentStart[i] = Int32(parentNodes.count)
         parentNodes += parents
         parentEnd[i] = Int32(parentNodes.count)

@@ -96,6 +96,9 @@ package final class Repository {
     /// Whether libgit2 has walked history in this repository (and so loaded its commit-graph):
     /// from then on its walks are cheaper than the bounded ones (`RevisionWalk.boundedWalkBudget`).
     var libgit2HasWalked = false
+    /// The commit-graph file, opened on first use (`CommitGraphFile.of(_:)`); nil inside when
+    /// the repository has none that can be used.
+    var commitGraph: CommitGraphFile??
     private var configSnapshot: OpaquePointer?
     private let overrides: ConfigOverrides
 
