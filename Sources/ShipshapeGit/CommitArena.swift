@@ -28,6 +28,9 @@ struct CommitArena {
     private(set) var oids: [git_oid] = []
     /// The committer time of each node (0 until read).
     private(set) var times: [Int64] = []
+    /// The generation number of each node read from the commit-graph; `CommitArena.beyondGraph`
+    /// for a commit outside it (made since the graph was written: never an ancestor of one in it).
+    private(set) var generations: [UInt32] = []
     private var isRead: [Bool] = []
     /// Parents of node `i` (once read): `parentNodes[parentStart[i]..<parentEnd[i]]`.
     private var parentStart: [Int32] = []
@@ -46,6 +49,13 @@ struct CommitArena {
     /// The number of nodes.
     var count: Int { oids.count }
 
+    /// The generation of a commit outside the commit-graph: above every commit in it.
+    static let beyondGraph = UInt32.max
+
+    /// Whether generation numbers order this repository's history: with a commit-graph, a walk
+    /// can stop by them exactly, whatever the commit dates say (clock skew).
+    var ordersByGeneration: Bool { graph != nil }
+
     /// The node of a commit, if it has been met.
     func existingNode(_ oid: git_oid) -> Int32? { index[OIDKey(oid)] }
 
@@ -57,6 +67,7 @@ struct CommitArena {
         index[key] = number
         oids.append(oid)
         times.append(0)
+        generations.append(Self.beyondGraph)
         isRead.append(false)
         parentStart.append(0)
         parentEnd.append(0)
@@ -73,6 +84,7 @@ struct CommitArena {
         if isRead[i] { return }
         if let graph, let position = graph.position(of: oids[i]), let parentPositions = graph.parents(at: position) {
             times[i] = graph.commitTime(at: position)
+            generations[i] = graph.generation(at: position)
             let parents = parentPositions.map { node(graph.oid(at: $0)) }
             store(parents, for: i)
             return

@@ -13,10 +13,12 @@ import ShipshapeModel
 /// a few extra steps (git's `SLOP`).
 ///
 /// Exactness: "is A an ancestor of D" is exact whatever the dates (a path from D to A consists of
-/// included-only commits, so the walk cannot end before it reaches A). The included-only set is
-/// exact unless dates are skewed by more than a day and more than the slop can absorb, as in git
-/// without a commit-graph (a commit reachable from the excluded side only through commits much
-/// older than itself).
+/// included-only commits, so the walk cannot end before it reaches A). With a commit-graph the
+/// queue is ordered by generation number (commits outside the graph, newer than it, first) and the
+/// walk ends once every queued commit is below every included-only one: exact whatever the dates.
+/// Without one, the included-only set is exact unless dates are skewed by more than a day and
+/// more than the slop can absorb, as in git without a commit-graph (a commit reachable from the
+/// excluded side only through commits much older than itself).
 final class HistoryPainter {
     /// Reached from the included side.
     static let included: UInt8 = 1
@@ -36,6 +38,8 @@ final class HistoryPainter {
     private var heap: [Int32] = []
     private var queuedInterestingCount = 0
     private var oldestInterestingTime = Int64.max
+    /// With a commit-graph: the lowest generation of an included-only commit walked.
+    private var lowestInterestingGeneration = UInt32.max
 
     /// The commits read so far.
     var nodeCount: Int { arena.readCount }
@@ -100,6 +104,7 @@ final class HistoryPainter {
             if isInteresting(flags[i]) {
                 queuedInterestingCount -= 1
                 oldestInterestingTime = min(oldestInterestingTime, arena.times[i])
+                lowestInterestingGeneration = min(lowestInterestingGeneration, arena.generations[i])
             }
             expanded[i] = true
             for parent in arena.parents(current) {
@@ -113,6 +118,11 @@ final class HistoryPainter {
                 continue
             }
             guard let newest = heap.first else { break }
+            if arena.ordersByGeneration {
+                // Exact: a queued commit below every included-only one cannot reach any of them.
+                if arena.generations[Int(newest)] >= lowestInterestingGeneration { continue }
+                break
+            }
             if arena.times[Int(newest)] >= oldestInterestingTime &- Self.clockSkewAllowance {
                 slop = Self.slop
                 continue
@@ -131,6 +141,10 @@ final class HistoryPainter {
     // MARK: - The queue
 
     private func before(_ a: Int32, _ b: Int32) -> Bool {
+        if arena.ordersByGeneration {
+            let ga = arena.generations[Int(a)], gb = arena.generations[Int(b)]
+            if ga != gb { return ga > gb }
+        }
         let ta = arena.times[Int(a)], tb = arena.times[Int(b)]
         if ta != tb { return ta > tb }
         return a < b

@@ -163,8 +163,14 @@ struct LimitedWalk {
         }
     }
 
-    /// `still_interesting`, with git's SLOP of 5.
-    private func stillInteresting(_ list: ArraySlice<Int32>, time: Int64, slop: Int) -> Int {
+    /// `still_interesting`, with git's SLOP of 5; with generation numbers, exact instead: the walk
+    /// goes on while an interesting commit is queued or a queued commit is not below every commit
+    /// taken (so it could still reach one and make it uninteresting), whatever the dates.
+    private func stillInteresting(_ list: ArraySlice<Int32>, time: Int64, slop: Int, lowestTaken: UInt32) -> Int {
+        if arena.ordersByGeneration {
+            for item in list where !uninteresting[Int(item)] || arena.generations[Int(item)] >= lowestTaken { return 5 }
+            return 0
+        }
         guard let first = list.first else { return 0 }
         if time <= arena.times[Int(first)] { return 5 }
         for item in list where !uninteresting[Int(item)] || arena.times[Int(item)] > time { return 5 }
@@ -175,6 +181,7 @@ struct LimitedWalk {
     private mutating func limitList(_ commits: [Int32], firstParent: Bool) throws -> [Int32] {
         var slop = 5
         var time = Int64.max
+        var lowestTaken = UInt32.max
         var list = commits
         var head = 0  // list[head...] is the live list (popping from the front without shifting)
         var result: [Int32] = []
@@ -188,11 +195,12 @@ struct LimitedWalk {
             try addParents(commit, to: &list, from: head, firstParent: firstParent)
             if uninteresting[Int(commit)] {
                 markParentsUninteresting(commit)
-                slop = stillInteresting(list[head...], time: time, slop: slop)
+                slop = stillInteresting(list[head...], time: time, slop: slop, lowestTaken: lowestTaken)
                 if slop != 0 { continue }
                 break
             }
             time = arena.times[Int(commit)]
+            lowestTaken = min(lowestTaken, arena.generations[Int(commit)])
             result.append(commit)
         }
         return result

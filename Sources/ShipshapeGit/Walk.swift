@@ -65,6 +65,8 @@ final class RevisionWalk {
 
     /// The most commits the bounded walk reads before it leaves the range to libgit2.
     ///
+    /// None with a usable commit-graph (`CommitGraphFile`). Otherwise:
+    ///
     /// libgit2's first revwalk checksums the commit-graph file (~33 instructions a byte, ~60
     /// bytes a commit) and then reads parents from it for free, where the bounded walk inflates
     /// each commit it reads (~50,000 instructions): past a file size / 1,500 commits, libgit2 is
@@ -73,6 +75,9 @@ final class RevisionWalk {
     /// - Parameter repository: the repository walked.
     /// - Returns: the number of commits.
     static func boundedWalkBudget(for repository: Repository) -> Int {
+        // Read from the mapped commit-graph, a commit costs the bounded walk under a microsecond,
+        // and its generation numbers make it exact whatever the dates: no limit.
+        if CommitGraphFile.of(repository) != nil { return .max }
         let graphSize = commitGraphSize(of: repository)
         if graphSize == 0 { return .max }
         // Once libgit2 has loaded the commit-graph in this process, its walks are the cheaper ones.

@@ -296,8 +296,8 @@ private let base = 1_700_000_000
     }
 
     @Test func repositoryWithACommitGraph() throws {
-        // A commit-graph (as after git gc) gives the bounded walk a budget; once libgit2 has
-        // walked, it walks everything. Either way the answers are libgit2's.
+        // With a commit-graph (as after git gc) the bounded walk reads it and has no budget; its
+        // answers are libgit2's whether or not libgit2 has walked.
         var history = try History()
         try history.add("c0", at: base)
         for i in 1..<40 { try history.add("c\(i)", ["c\(i - 1)"] + (i % 7 == 0 ? ["c\(i - 5)"] : []), at: base + i * 60) }
@@ -311,9 +311,38 @@ private let base = 1_700_000_000
         #expect(try !repository.isAncestor(history.id("c39"), of: history.id("c3")))
         let native = try repository.libgit2CommitIDs(range)
         #expect(bounded == native)
-        #expect(repository.boundedCommitIDs(range) == nil)  // libgit2 has walked: it walks from now on
+        #expect(repository.boundedCommitIDs(range) == native)
         #expect(try repository.commitIDs(range) == native)
         #expect(try repository.isAncestor(history.id("c3"), of: history.id("c39")))
+    }
+
+    @Test func withACommitGraphTheWalksAreExactWhateverTheDates() throws {
+        // Published history with a stretch dated a year early, merged long ago: below it, commits
+        // reachable from the published tip only through those old-dated ones. Without generation
+        // numbers a date-ordered walk stops too early and calls them new; with them it is exact.
+        var history = try History()
+        let year = 365 * 86_400
+        try history.add("p0", at: base)
+        for i in 1..<30 { try history.add("p\(i)", ["p\(i - 1)"], at: base + i * 60) }
+        // x: normal dates, published only through the old-dated stretch s.
+        for i in 0..<10 { try history.add("x\(i)", [i == 0 ? "p5" : "x\(i - 1)"], at: base + (30 + i) * 60) }
+        try history.add("s0", ["x9"], at: base - year)
+        for i in 1..<16 { try history.add("s\(i)", ["s\(i - 1)"], at: base - year + i * 60) }
+        try history.add("m", ["p29", "s15"], at: base + 45 * 60)
+        for i in 1..<5 { try history.add("q\(i)", [i == 1 ? "m" : "q\(i - 1)"], at: base + (45 + i) * 60) }
+        // The new side: from a commit published only through s, merged with the tip.
+        try history.add("n1", ["x5"], at: base + 50 * 60)
+        try history.add("n2", ["n1", "q4"], at: base + 51 * 60)
+        try history.sandbox.gitOK("update-ref", "refs/heads/main", history.ids["n2"]!)
+        let dated = try history.repository()
+        let range0 = CommitRange(excluded: [history.id("q4")], included: [history.id("n2")])
+        #expect(try dated.commitIDs(range0).count > 2, "the date-ordered walk is fooled without a commit-graph")
+        try history.sandbox.gitOK("commit-graph", "write", "--reachable")
+        let repository = try history.repository()
+        let range = CommitRange(excluded: [history.id("q4")], included: [history.id("n2")])
+        let new = try repository.commitIDs(range)
+        #expect(Set(new) == [history.id("n1"), history.id("n2")], "\(new.count) commits")
+        #expect(try repository.isAncestor(history.id("x2"), of: history.id("q4")))
     }
 
     @Test func missingHiddenCommitIsStillAnError() throws {
