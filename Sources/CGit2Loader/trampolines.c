@@ -284,6 +284,13 @@ int git_odb_exists(git_odb *db, const git_oid *id) {
     return f(db, id);
 }
 
+int git_odb_exists_prefix(git_oid *out, git_odb *db, const git_oid *short_id, size_t len) {
+    typedef int (*function_t)(git_oid *out, git_odb *db, const git_oid *short_id, size_t len);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_odb_exists_prefix");
+    return f(out, db, short_id, len);
+}
+
 void git_odb_free(git_odb *db) {
     typedef void (*function_t)(git_odb *db);
     static function_t function;

@@ -8,6 +8,9 @@ package struct ChangelogCommit: Sendable, Hashable {
     package var message: String
     /// The number of parents (more than one for a merge).
     package var parentCount: Int
+    /// How many digits of the id its entry shows: the shortest abbreviation no other object in
+    /// the repository shares (at least 7), so that an entry names one commit.
+    package var abbreviation: Int
 
     /// Creates a commit value.
     ///
@@ -15,10 +18,12 @@ package struct ChangelogCommit: Sendable, Hashable {
     ///   - id: the full commit id.
     ///   - message: the stored message.
     ///   - parentCount: the number of parents.
-    package init(id: String, message: String, parentCount: Int = 1) {
+    ///   - abbreviation: the number of digits the entry shows.
+    package init(id: String, message: String, parentCount: Int = 1, abbreviation: Int = 7) {
         self.id = id
         self.message = message
         self.parentCount = parentCount
+        self.abbreviation = max(7, abbreviation)
     }
 }
 
@@ -56,7 +61,7 @@ package enum Contribution: Sendable, Hashable {
     case entry(ChangelogEntry)
     /// A revert of another commit: its entry is removed; when the reverted commit is not listed
     /// (it was released), `otherwise` is listed instead.
-    case revert(of: String, otherwise: ChangelogEntry?)
+    case revert(of: String, originalKey: String?, otherwise: ChangelogEntry?)
     /// Nothing.
     case skipped(SkipReason)
 }
@@ -94,7 +99,7 @@ package struct EntryFormatter: Sendable {
                 let title = settings.title(forType: "revert")
                 let description = parsed.type?.lowercased() == "revert" ? (parsed.subject ?? header) : header
                 let fallback = title.map { makeEntry(category: $0, scope: parsed.scope, description: description, breaking: nil, parsed: parsed, commit: commit) }
-                return .revert(of: reverted, otherwise: fallback)
+                return .revert(of: reverted, originalKey: revertedKey(header: header), otherwise: fallback)
             }
         }
         if matchDefaultIgnore(cleaned) != nil { return .skipped(.ignored) }
@@ -119,7 +124,7 @@ package struct EntryFormatter: Sendable {
     private func makeEntry(
         category: String, scope: String?, description: String, breaking: [String]?, parsed: ParsedMessage, commit: ChangelogCommit
     ) -> ChangelogEntry {
-        let short = String(commit.id.prefix(7))
+        let short = String(commit.id.prefix(commit.abbreviation))
         var line = "- "
         if let scope, !scope.isEmpty { line += "**\(scope):** " }
         line += description
@@ -158,6 +163,18 @@ func isBumpCommit(type: String, scope: String?, subject: String) -> Bool {
     if scope?.lowercased() == "release" { return true }
     return subject.lowercased().hasPrefix("bump version")
 }
+
+/// The entry key of the change a revert undoes, from git's `Revert "<original header>"`.
+func revertedKey(header: String) -> String? {
+    guard header.hasPrefix("Revert \"") || header.hasPrefix("revert \""), header.hasSuffix("\"") else { return nil }
+    let original = parseCommitMessage(String(header.dropFirst(8).dropLast()))
+    guard let subject = original.subject else { return nil }
+    return entryKey(scope: original.scope, description: subject)
+}
+
+/// The commit a revert message undoes (what `revertedCommit(in:)` reads, for callers outside
+/// the changelog that need the id, e.g. to find its unique abbreviation).
+package func revertedCommitID(in message: String) -> String? { revertedCommit(in: message) }
 
 /// The commit a revert undoes: the id after `This reverts commit ` (git's revert message) or in
 /// a `Refs:`/`Reverts:` footer.

@@ -15,13 +15,21 @@ package struct SyncRequest: Sendable, Hashable {
     /// still has its generated scope and description (reworded entries, lines without a commit
     /// id and entries naming unknown commits stay).
     package var full: Bool
+    /// The unique abbreviation length of each reverted commit (full id) that is longer than 7:
+    /// an Unreleased entry naming such a commit by fewer digits is removed only when its wording
+    /// is the reverted change's.
+    package var revertedAbbreviations: [String: Int]
 
     /// Creates a request.
-    package init(commits: [ChangelogCommit], head: String?, previouslySynced: [ChangelogCommit] = [], full: Bool = false) {
+    package init(
+        commits: [ChangelogCommit], head: String?, previouslySynced: [ChangelogCommit] = [], full: Bool = false,
+        revertedAbbreviations: [String: Int] = [:]
+    ) {
         self.commits = commits
         self.head = head
         self.previouslySynced = previouslySynced
         self.full = full
+        self.revertedAbbreviations = revertedAbbreviations
     }
 }
 
@@ -119,7 +127,7 @@ package struct ChangelogSynchronizer: Sendable {
             case let .entry(entry):
                 want(entry.commit)
                 keys.insert(entry.key)
-            case let .revert(reverted, otherwise):
+            case let .revert(reverted, _, otherwise):
                 want(reverted)
                 if let otherwise {
                     want(otherwise.commit)

@@ -77,15 +77,23 @@ struct ListedEntries {
 
     /// The entry naming a commit (by full id or a prefix of it), anywhere in the file.
     ///
+    /// A token shorter than the commit's unique abbreviation may name another commit that shares
+    /// its first digits (two unreleased commits share seven digits about once in a hundred at
+    /// 2,000 entries): it counts only when the entry's wording is the commit's too.
+    ///
     /// - Parameters:
     ///   - id: the full commit id.
+    ///   - abbreviation: the commit's unique abbreviation length in the repository.
+    ///   - key: the commit's entry key, to confirm an ambiguous token; nil accepts none.
     ///   - unreleasedOnly: only entries of the Unreleased section.
-    func index(forCommit id: String, unreleasedOnly: Bool = false) -> Int? {
+    func index(forCommit id: String, abbreviation: Int = 7, key: String? = nil, unreleasedOnly: Bool = false) -> Int? {
         guard let prefix = packedPrefix(id) else { return nil }
         return byPrefix[prefix]?.first { index in
             if unreleasedOnly && !entries[index].isUnreleased { return false }
             let token = token(index) ?? ""
-            return id.hasPrefix(token) || token.hasPrefix(id)
+            guard id.hasPrefix(token) || token.hasPrefix(id) else { return false }
+            if token.count >= abbreviation { return true }
+            return key.map { entryKey(ofLine: text(index)) == $0 } ?? false
         }
     }
 
@@ -112,7 +120,7 @@ struct PreviousSync {
             let key: String
             switch formatter.contribution(of: commit) {
             case let .entry(entry): key = entry.key
-            case let .revert(_, otherwise?): key = otherwise.key
+            case let .revert(_, _, otherwise?): key = otherwise.key
             default: continue
             }
             keyByShortID[commit.id.prefix(7)] = key

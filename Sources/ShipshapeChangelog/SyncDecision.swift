@@ -25,6 +25,8 @@ struct SyncDecision {
     private let walked: Set<Substring>
     /// Entry keys of previously synced commits still owed a dismissal (a deleted entry stays deleted).
     private var deletedKeys: [String: Int] = [:]
+    /// The unique abbreviation length of each commit at hand and of each reverted commit.
+    private let abbreviations: [String: Int]
 
     /// Starts a decision.
     init(listed: ListedEntries, previous: PreviousSync, request: SyncRequest, formatter: EntryFormatter) {
@@ -35,6 +37,9 @@ struct SyncDecision {
             for commit in request.commits { walked.insert(commit.id.prefix(7)) }
         }
         self.walked = walked
+        var abbreviations = request.revertedAbbreviations
+        for commit in request.commits where commit.abbreviation > 7 { abbreviations[commit.id] = commit.abbreviation }
+        self.abbreviations = abbreviations
         // A deleted entry stays deleted, except in a full rebuild, which brings it back.
         for commit in request.previouslySynced where !request.full {
             if case let .entry(entry) = formatter.contribution(of: commit) { deletedKeys[entry.key, default: 0] += 1 }
@@ -49,18 +54,21 @@ struct SyncDecision {
         switch contribution {
         case let .entry(entry):
             consider(entry)
-        case let .revert(reverted, otherwise):
-            revert(reverted, otherwise: otherwise)
+        case let .revert(reverted, originalKey, otherwise):
+            revert(reverted, originalKey: originalKey, otherwise: otherwise)
         case let .skipped(reason):
             skipped[reason, default: 0] += 1
         }
     }
 
-    private mutating func revert(_ reverted: String, otherwise: ChangelogEntry?) {
+    private mutating func revert(_ reverted: String, originalKey: String?, otherwise: ChangelogEntry?) {
+        let length = abbreviations[reverted] ?? 7
         if let index = pending.lastIndex(where: { $0.commit.hasPrefix(reverted) }) {
             removedCommits.append(pending[index].commit)
             pending.remove(at: index)
-        } else if let index = listed.index(forCommit: reverted, unreleasedOnly: true), !removals.contains(index) {
+        } else if let index = listed.index(forCommit: reverted, abbreviation: length, key: originalKey, unreleasedOnly: true),
+            !removals.contains(index)
+        {
             removals.append(index)
             removedCommits.append(reverted)
         } else if let otherwise {
@@ -72,7 +80,7 @@ struct SyncDecision {
     }
 
     private mutating func consider(_ entry: ChangelogEntry) {
-        if let index = listed.index(forCommit: entry.commit) {
+        if let index = listed.index(forCommit: entry.commit, abbreviation: abbreviations[entry.commit] ?? 7, key: entry.key) {
             listed.claim(index)
             return
         }

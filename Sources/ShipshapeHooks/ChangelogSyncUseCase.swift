@@ -197,7 +197,8 @@ struct SyncPlan {
         // like every other, wherever it is (on main while this is develop).
         if !full && covered {
             let commits = try walk(graph.unreleasedRange(of: head, alsoHidden: markerIDs), in: repository)
-            return SyncPlan(request: SyncRequest(commits: commits, head: head.hex), releaseTag: latest, incremental: true)
+            let request = SyncRequest(commits: commits, head: head.hex, revertedAbbreviations: revertedAbbreviations(of: commits, in: repository))
+            return SyncPlan(request: request, releaseTag: latest, incremental: true)
         }
         // A rebuild, or history rewritten under the marker: every unreleased commit, and (for the
         // synchroniser to tell a rebased or reworded entry from one whose commit is gone) the
@@ -210,16 +211,34 @@ struct SyncPlan {
         }
         let commits = try walk(graph.unreleasedRange(of: head), in: repository)
         return SyncPlan(
-            request: SyncRequest(commits: commits, head: head.hex, previouslySynced: previous, full: full), releaseTag: latest,
+            request: SyncRequest(
+                commits: commits, head: head.hex, previouslySynced: previous, full: full,
+                revertedAbbreviations: revertedAbbreviations(of: commits, in: repository)),
+            releaseTag: latest,
             incremental: false)
     }
 
+    /// The commits of a range, each with the abbreviation its entry shows (unique in the
+    /// repository, as git's `%h`).
     private static func walk(_ range: CommitRange, in repository: Repository) throws(GitError) -> [ChangelogCommit] {
         var commits: [ChangelogCommit] = []
         try repository.walkCommits(range, order: .oldestFirst) { commit in
-            commits.append(ChangelogCommit(id: commit.id.hex, message: commit.message, parentCount: commit.parentCount))
+            let length = commit.parentCount > 1 ? 7 : repository.uniqueAbbreviationLength(of: commit.id)
+            commits.append(ChangelogCommit(id: commit.id.hex, message: commit.message, parentCount: commit.parentCount, abbreviation: length))
             return .continue
         }
         return commits
+    }
+
+    /// The unique abbreviation length of each commit the range's reverts undo, where it is
+    /// longer than 7 digits.
+    static func revertedAbbreviations(of commits: [ChangelogCommit], in repository: Repository) -> [String: Int] {
+        var lengths: [String: Int] = [:]
+        for commit in commits {
+            guard let reverted = revertedCommitID(in: commit.message), let id = try? repository.resolve(reverted) else { continue }
+            let length = repository.uniqueAbbreviationLength(of: id)
+            if length > 7 { lengths[reverted] = length }
+        }
+        return lengths
     }
 }
