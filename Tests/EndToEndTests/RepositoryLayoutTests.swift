@@ -71,6 +71,10 @@ import Glibc
         #expect(good.status == 0)
         #expect(good.stderr.contains("warning: branch name and git settings not checked"), "\(good)")
         #expect(good.stderr.contains("SHA-256"), "\(good)")
+        // The refused message is saved cleaned, beside git's COMMIT_EDITMSG.
+        let bad = try sandbox.git(arguments: ["commit", "-q", "--allow-empty", "-m", "still bad"], in: sha256)
+        #expect(bad.stderr.contains("saved in \(sha256)/.git/SHIPSHAPE_EDITMSG"), "\(bad)")
+        #expect(try sandbox.read(sha256 + "/.git/SHIPSHAPE_EDITMSG") == "still bad\n")
     }
 
     @Test func theBareDotfilesLayoutWithAWorkTreeIsChecked() throws {
