@@ -191,4 +191,16 @@ import Glibc
         let again = try sandbox.run(bin + "/shipshape", ["check", "--rev", "HEAD~1"], in: clone)
         #expect(again.status == 0, "\(again)")
     }
+
+    @Test func extensionsThatChangeNothingForAReaderAreOpened() throws {
+        for (key, value) in [("extensions.preciousObjects", "true"), ("extensions.partialClone", "origin")] {
+            let sandbox = try installed { sandbox in
+                try sandbox.gitOK("config", "core.repositoryformatversion", "1")
+                try sandbox.gitOK("config", key, value)
+            }
+            let check = try sandbox.run(bin + "/shipshape", ["check"])
+            #expect(check.status == 0, "\(key): \(check)")
+            try expectMessagesChecked(sandbox)
+        }
+    }
 }
