@@ -17,4 +17,7 @@ int shipshape_git_enable_strict_object_creation(int enabled);
 /// Turns the ownership check of repository directories on or off (GIT_OPT_SET_OWNER_VALIDATION).
 int shipshape_git_set_owner_validation(int enabled);
 
+/// Adds repository format extensions libgit2 may open (GIT_OPT_SET_EXTENSIONS).
+int shipshape_git_set_extensions(const char **extensions, size_t count);
+
 #endif

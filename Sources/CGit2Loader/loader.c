@@ -70,3 +70,7 @@ int shipshape_git_enable_strict_object_creation(int enabled) {
 int shipshape_git_set_owner_validation(int enabled) {
     return options()(GIT_OPT_SET_OWNER_VALIDATION, enabled);
 }
+
+int shipshape_git_set_extensions(const char **extensions, size_t count) {
+    return options()(GIT_OPT_SET_EXTENSIONS, extensions, count);
+}

@@ -141,7 +141,7 @@ package struct GitError: Error, Sendable, Hashable, CustomStringConvertible {
             if lowered.contains("sha256") || lowered.contains("objectformat") {
                 return "this repository uses SHA-256 object ids, which libgit2 1.5 cannot read; Shipshape needs a SHA-1 repository"
             }
-            return "this repository uses a format extension libgit2 1.5 does not support (sparse-checkout and partial clones set extensions.worktreeConfig); `git config --unset extensions.worktreeConfig` removes it when worktree-specific config is not needed"
+            return "this repository uses a format extension (named above) that libgit2 1.5 cannot read, so Shipshape cannot open it; the commit-msg hook still checks messages, the other checks need a repository without the extension"
         case .ambiguous:
             return "use more characters of the object id, or a full ref name such as refs/heads/<name>"
         case .corrupt:

@@ -26,6 +26,13 @@ package enum GitLibrary {
             _ = shipshape_git_enable_caching(0)
             // `Ownership` checks `safe.directory` as git does (libgit2 1.5 ignores `*`).
             _ = shipshape_git_set_owner_validation(0)
+            // Extensions that change nothing for a reader: `preciousObjects` (gc must not prune)
+            // and `partialClone` (older git's mark of a partial clone; missing objects are
+            // reported as such). `objectFormat` (SHA-256) and `refStorage` stay refused.
+            let copies: [UnsafeMutablePointer<CChar>?] = ["preciousobjects", "partialclone"].map { (name: String) in strdup(name) }
+            var names = copies.map { UnsafePointer($0) }
+            _ = names.withUnsafeMutableBufferPointer { shipshape_git_set_extensions($0.baseAddress, $0.count) }
+            copies.forEach { free($0) }  // libgit2 keeps copies of its own
             if let value = getenv("GIT_CONFIG_NOSYSTEM").map({ String(cString: $0).lowercased() }),
                 ["1", "true", "yes", "on"].contains(value)
             {

@@ -72,7 +72,10 @@ package enum CommitMsgHook {
     /// top, and, in a rebase, continues it afterwards.
     static func recoveryAdvice(cleanedMessage: String, rawPath: String, context: RepositoryContext, amending: Bool = false) -> [String] {
         var saved = rawPath
-        if let gitDirectory = context.repository?.gitDirectory {
+        // Without a repository (libgit2 could not open it), git's COMMIT_EDITMSG still names the
+        // git directory it lives in.
+        let besideGit = FileSystem.baseName(rawPath) == "COMMIT_EDITMSG" ? FileSystem.directoryName(rawPath) : nil
+        if let gitDirectory = context.repository?.gitDirectory ?? besideGit {
             let path = FileSystem.join(gitDirectory, "SHIPSHAPE_EDITMSG")
             let text = cleanedMessage.isEmpty || cleanedMessage.hasSuffix("\n") ? cleanedMessage : cleanedMessage + "\n"
             // Saved in the encoding git expects for this repository, so `git commit -F` reads it back.

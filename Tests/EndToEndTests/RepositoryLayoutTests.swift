@@ -71,6 +71,10 @@ import Glibc
         #expect(good.status == 0)
         #expect(good.stderr.contains("warning: branch name and git settings not checked"), "\(good)")
         #expect(good.stderr.contains("SHA-256"), "\(good)")
+        // The refused message is saved cleaned, beside git's COMMIT_EDITMSG.
+        let bad = try sandbox.git(arguments: ["commit", "-q", "--allow-empty", "-m", "still bad"], in: sha256)
+        #expect(bad.stderr.contains("saved in \(sha256)/.git/SHIPSHAPE_EDITMSG"), "\(bad)")
+        #expect(try sandbox.read(sha256 + "/.git/SHIPSHAPE_EDITMSG") == "still bad\n")
     }
 
     @Test func theBareDotfilesLayoutWithAWorkTreeIsChecked() throws {
@@ -186,5 +190,17 @@ import Glibc
         try sandbox.gitOK(arguments: ["cat-file", "-e", id], in: clone)
         let again = try sandbox.run(bin + "/shipshape", ["check", "--rev", "HEAD~1"], in: clone)
         #expect(again.status == 0, "\(again)")
+    }
+
+    @Test func extensionsThatChangeNothingForAReaderAreOpened() throws {
+        for (key, value) in [("extensions.preciousObjects", "true"), ("extensions.partialClone", "origin")] {
+            let sandbox = try installed { sandbox in
+                try sandbox.gitOK("config", "core.repositoryformatversion", "1")
+                try sandbox.gitOK("config", key, value)
+            }
+            let check = try sandbox.run(bin + "/shipshape", ["check"])
+            #expect(check.status == 0, "\(key): \(check)")
+            try expectMessagesChecked(sandbox)
+        }
     }
 }
