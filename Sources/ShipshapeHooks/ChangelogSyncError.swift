@@ -25,6 +25,8 @@ package enum ChangelogSyncError: Error, CustomStringConvertible {
     case bareRepository(path: String)
     /// The repository could not be read, or a file not read or written.
     case hook(HookError)
+    /// The file kept changing between the read and the write (an editor saving it meanwhile).
+    case changedDuringSync(path: String)
 
     package var description: String {
         switch self {
@@ -48,6 +50,8 @@ package enum ChangelogSyncError: Error, CustomStringConvertible {
         case let .bareRepository(path):
             return "\(path) is a bare repository: there is no CHANGELOG.md to sync; run this in a work tree"
         case let .hook(error): return error.description
+        case let .changedDuringSync(path):
+            return "\(path) kept changing while the sync ran (an editor saving it?); nothing was written, so no edit is lost. Save it, then run changelog-sync again"
         }
     }
 }

@@ -136,13 +136,42 @@ package enum ChangelogSyncUseCase {
         }
         defer { lock?.release() }
 
-        var original: ChangelogDocument?
-        var originalBytes: [UInt8] = []
-        if exists {
-            do { originalBytes = try FileSystem.read(target) } catch { throw .hook(.file(error)) }
-            do { original = try ChangelogDocument(parsing: originalBytes, path: settings.path) } catch { throw .document(error) }
+        // Read, sync, and write only if the file is still the one read: an edit saved meanwhile
+        // is synced too (the sync is redone from it), never overwritten.
+        for _ in 0..<3 {
+            let bytes = try current(target, exists: exists)
+            var outcome = try compute(bytes, repository: repository, mode: mode, full: full, settings: settings)
+            guard mode == .write, let result = outcome.result, result.changed else { return outcome }
+            let newBytes = result.document.rendered()
+            if exists && !ChangelogPath.isWritable(target) { throw .readOnly(path: settings.path) }
+            guard try current(target, exists: exists) == bytes else { continue }
+            do {
+                if !exists { try FileSystem.createDirectory(FileSystem.directoryName(target)) }
+                try FileSystem.writeAtomically(newBytes, to: target, mode: ChangelogPath.mode(target) ?? 0o644)
+            } catch {
+                throw .hook(.file(error))
+            }
+            outcome.wrote = true
+            return outcome
         }
+        throw .changedDuringSync(path: settings.path)
+    }
 
+    /// The file's bytes now (nil when it does not exist).
+    private static func current(_ target: String, exists: Bool) throws(ChangelogSyncError) -> [UInt8]? {
+        guard exists || FileSystem.exists(target) else { return nil }
+        do { return try FileSystem.read(target) } catch { throw .hook(.file(error)) }
+    }
+
+    /// One sync of the given bytes (nil: no file yet): the result, not written.
+    private static func compute(
+        _ bytes: [UInt8]?, repository: Repository, mode: ChangelogSyncMode, full: Bool, settings: ChangelogSettings
+    ) throws(ChangelogSyncError) -> ChangelogSyncOutcome {
+        var original: ChangelogDocument?
+        let originalBytes = bytes ?? []
+        if let bytes {
+            do { original = try ChangelogDocument(parsing: bytes, path: settings.path) } catch { throw .document(error) }
+        }
         let plan: SyncPlan
         do { plan = try SyncPlan.make(repository: repository, markers: original?.syncedCommits ?? [], full: full, settings: settings) } catch {
             if repository.isShallow { throw .hook(.shallowRepository(error)) }
@@ -157,21 +186,10 @@ package enum ChangelogSyncUseCase {
         var result = ChangelogSynchronizer(settings: settings, repositoryURL: url).sync(original, plan.request)
         if original == nil { result.changed = true }
         let newBytes = result.document.rendered()
-        var outcome = ChangelogSyncOutcome(
+        return ChangelogSyncOutcome(
             path: settings.path, mode: mode, result: result, wrote: false,
             diff: result.changed && mode == .dryRun ? unifiedDiff(old: originalBytes, new: newBytes, path: settings.path) : "",
             releaseTag: plan.releaseTag, incremental: plan.incremental)
-        if mode == .write && result.changed {
-            if exists && !ChangelogPath.isWritable(target) { throw .readOnly(path: settings.path) }
-            do {
-                if !exists { try FileSystem.createDirectory(FileSystem.directoryName(target)) }
-                try FileSystem.writeAtomically(newBytes, to: target, mode: ChangelogPath.mode(target) ?? 0o644)
-            } catch {
-                throw .hook(.file(error))
-            }
-            outcome.wrote = true
-        }
-        return outcome
     }
 }
 

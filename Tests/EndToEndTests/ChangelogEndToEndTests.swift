@@ -353,6 +353,35 @@ import ShipshapeTestSupport
         #expect(outcomes.old > 0 && outcomes.new > 0, "old \(outcomes.old), new \(outcomes.new), seed \(seed)")
     }
 
+    @Test func anEditSavedWhileASyncRunsIsNeverLost() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "chore: start")
+        try sandbox.gitOK("tag", "-a", "v1.0.0", "-m", "v1.0.0")
+        // A long released section, so a sync spends a while between its read and its write.
+        var text = "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2024-01-01\n\n### Added\n\n"
+        for i in 1...4000 { text += "- an earlier change, number \(i), described at some length to make the file larger\n" }
+        try sandbox.write("CHANGELOG.md", text)
+        #expect(try sync(sandbox).status == 0)
+        var saved: [String] = []
+        for round in 1...30 {
+            // Each round has an entry to add, so each sync writes; an editor saves meanwhile.
+            try sandbox.commit(message: "feat: change \(round)")
+            let child = try start(bin + "/changelog-sync", [], in: sandbox.root, environment: sandbox.env)
+            usleep(UInt32.random(in: 0...20_000))
+            let note = "note saved in round \(round)"
+            let current = try sandbox.read("CHANGELOG.md")
+            try (current + note + "\n").write(toFile: sandbox.path("CHANGELOG.md"), atomically: true, encoding: .utf8)
+            saved.append(note)
+            let status = child.wait()
+            #expect(status == 0 || status == 2, "round \(round): status \(status)")
+            let after = try sandbox.read("CHANGELOG.md")
+            for note in saved { #expect(after.contains(note), "round \(round): \(note) was lost") }
+        }
+        #expect(try sync(sandbox).status == 0)
+        let final = try sandbox.read("CHANGELOG.md")
+        for round in 1...30 { #expect(final.contains("- change \(round) ("), "round \(round)'s entry") }
+    }
+
     @Test func aTemporaryFileLeftByAKilledWriteIsRemovedByTheNextRun() throws {
         let sandbox = try GitSandbox()
         try sandbox.commit(message: "feat: one")
