@@ -1,4 +1,12 @@
 import CGit2
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ShipshapeModel
 
 /// A commit id as a hash key: the 20 raw bytes of a `git_oid`, without the hexadecimal text.
@@ -40,10 +48,33 @@ struct CommitArena {
     private(set) var readCount = 0
     /// The commit-graph, when the repository has a usable one: commits in it are read from it.
     private let graph: CommitGraphFile?
+    /// A shallow clone's boundary (`.git/shallow`): these commits have no parents here, as in git
+    /// (libgit2 1.5 reports the parents the clone does not have).
+    private let shallowBoundary: Set<OIDKey>
 
     init(repository: Repository) {
         self.repository = repository
         graph = CommitGraphFile.of(repository)
+        shallowBoundary = repository.isShallow ? Self.shallowCommits(repository) : []
+    }
+
+    /// The commits listed in `.git/shallow`.
+    private static func shallowCommits(_ repository: Repository) -> Set<OIDKey> {
+        guard let file = fopen(repository.commonDirectory + "/shallow", "r") else { return [] }
+        defer { fclose(file) }
+        var text: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            text += buffer[0..<count]
+        }
+        var result = Set<OIDKey>()
+        for line in String(decoding: text, as: UTF8.self).split(separator: "\n") {
+            var oid = git_oid()
+            if line.count == 40, git_oid_fromstrn(&oid, String(line), 40) == 0 { result.insert(OIDKey(oid)) }
+        }
+        return result
     }
 
     /// The number of nodes.
@@ -102,11 +133,18 @@ struct CommitArena {
     }
 
     private mutating func store(_ parents: [Int32], for i: Int) {
+        let parents = shallowBoundary.contains(OIDKey(oids[i])) ? [] : parents
         parentStart[i] = Int32(parentNodes.count)
         parentNodes += parents
         parentEnd[i] = Int32(parentNodes.count)
         isRead[i] = true
         readCount += 1
+    }
+
+    /// Whether a node is on a shallow clone's boundary: its parents are not in the clone, so a
+    /// walk that needs them (from the included side) cannot be answered here.
+    func isShallowBoundary(_ number: Int32) -> Bool {
+        !shallowBoundary.isEmpty && shallowBoundary.contains(OIDKey(oids[Int(number)]))
     }
 
     /// The parents of a node that has been read, in the commit's order.

@@ -107,6 +107,11 @@ final class HistoryPainter {
                 lowestInterestingGeneration = min(lowestInterestingGeneration, arena.generations[i])
             }
             expanded[i] = true
+            if isInteresting(flags[i]) && arena.isShallowBoundary(current) {
+                throw GitError(
+                    function: "HistoryPainter.run", code: -3, message: "the parents of \(ObjectID(arena.oids[i]).hex) are not in this shallow clone",
+                    subject: ObjectID(arena.oids[i]).hex, kind: .notFound)
+            }
             for parent in arena.parents(current) {
                 try read(parent)
                 paint(parent, with: flags[i], queueing: flags[Int(parent)] == 0)

@@ -94,7 +94,8 @@ struct LimitedWalk {
         if range.excludedReferenceGlobs.isEmpty {
             let hidden = input.filter { uninteresting[Int($0)] }
             for number in hidden { try parse(number) }
-            if hidden.allSatisfy({ parents($0).isEmpty }) { throw OverBudget() }
+            // (Not in a shallow clone: libgit2 1.5 cannot walk one, this walk can.)
+            if !repository.isShallow && hidden.allSatisfy({ parents($0).isEmpty }) { throw OverBudget() }
         }
         // prepare_walk (libgit2 1.5 prepends each input commit again: the calls' order)
         var commits: [Int32] = []
@@ -143,6 +144,8 @@ struct LimitedWalk {
         let i = Int(number)
         if added[i] { return }
         added[i] = true
+        // The history the range needs is cut off in this shallow clone: let libgit2 report it.
+        if !uninteresting[i] && arena.isShallowBoundary(number) { throw OverBudget() }
         if uninteresting[i] {
             for parent in parents(number) {
                 uninteresting[Int(parent)] = true

@@ -109,12 +109,19 @@ package func parseCommitMessage(_ message: String) -> ParsedMessage {
     let fields = parseConventionalHeader(header, line: headerLine) ?? HeaderFields()
     var references = issueReferences(in: header, line: headerLine)
 
-    // commitlint's footer: from the first line that is a note or names an issue.
+    // The footer begins at the first line that commitlint's parser starts it at (a note, or a
+    // line naming an issue by its rules: running text such as "after #1941 switched" with a
+    // closing word earlier in the line is body), or at an earlier Conventional Commits footer
+    // in the `Token: value` form (a git trailer), as the Conventional Commits specification
+    // defines it and the conformance cases expect (`Reviewed-by:` before `Refs: #311` is
+    // footer). The `Token #value` form starts it only where the parser's reference rule does, so
+    // running text such as "After #1941 switched ..." stays body.
     let laterLines = (headerIndex + 1)..<lines.count
-    let footerStart = laterLines.first { breakingNoteMatch(lines[$0]) || !issueReferences(in: lines[$0], line: 0).isEmpty }
+    let noteOrReference = laterLines.first { breakingNoteMatch(lines[$0]) || !issueReferences(in: lines[$0], line: 0).isEmpty }
         ?? lines.count
-    // The Conventional Commits footers (trailers) may start earlier, at a `Token: value` line.
-    let trailerStart = laterLines.first { $0 < footerStart && trailerMatch(lines[$0]) != nil } ?? footerStart
+    let trailerStart = laterLines.first { $0 < noteOrReference && trailerMatch(lines[$0])?.separator.hasPrefix(":") == true }
+        ?? noteOrReference
+    let footerStart = trailerStart
 
     func trimmed(_ range: Range<Int>) -> ClosedRange<Int>? {
         var lo = range.lowerBound, hi = range.upperBound

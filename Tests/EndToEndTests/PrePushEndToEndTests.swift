@@ -527,20 +527,34 @@ import ShipshapeTestSupport
         #expect(direct.status == 2, "\(direct)")
     }
 
-    /// Decision: libgit2 1.5 does not read `.git/shallow`, so a walk that reaches the shallow
-    /// boundary fails; the hook then stops with a clear message and exit 2 rather than pass a
-    /// partial check (CI that pushes from a shallow clone fetches with --unshallow first).
-    @Test func aShallowCloneIsAClearErrorWithExitStatusTwo() throws {
+    /// A shallow clone works as far as its history goes (`.git/shallow` is read here, since
+    /// libgit2 1.5 does not): a push whose commits and checks stay inside the clone is checked
+    /// as usual; one whose checks need history the clone cut off (the commits since the last
+    /// release, for a version change) stops with a clear message and exit 2 rather than pass a
+    /// partial check.
+    @Test func aShallowCloneIsCheckedAsFarAsItsHistoryGoes() throws {
         let sandbox = try helper.releasedSandbox()
         try helper.commitAll(sandbox, "fix: one")
+        try helper.commitAll(sandbox, "fix: one more")
         #expect(try helper.push(sandbox, "main").status == 0)
         let clone = sandbox.temporaryDirectory + "/shallow"
         try sandbox.gitOK(arguments: ["clone", "-q", "--depth", "1", "file://" + sandbox.temporaryDirectory + "/remotes/origin.git", clone], in: sandbox.temporaryDirectory)
         #expect(try sandbox.run(bin + "/shipshape", ["install"], in: clone).status == 0)
-        let old = try sandbox.gitOK(arguments: ["rev-parse", "HEAD"], in: clone).trimmedStdout
         try sandbox.gitOK(arguments: ["commit", "-q", "--no-verify", "--allow-empty", "-m", "fix: two"], in: clone)
-        let tip = try sandbox.gitOK(arguments: ["rev-parse", "HEAD"], in: clone).trimmedStdout
+        let inside = try sandbox.git(arguments: ["push", "origin", "main"], in: clone)
+        #expect(inside.status == 0, "\(inside)")
 
+        // A version change: the bump check needs the commits since v1.1.0 (fetched as a tag,
+        // shallow too), which the clone lacks.
+        try sandbox.gitOK(arguments: ["fetch", "-q", "--depth", "1", "origin", "tag", "v1.1.0"], in: clone)
+        let old = try sandbox.gitOK(arguments: ["rev-parse", "HEAD"], in: clone).trimmedStdout
+        try "1.1.1\n".write(toFile: clone + "/VERSION", atomically: true, encoding: .utf8)
+        for file in ["package.json", "pyproject.toml"] {
+            let text = try String(contentsOfFile: clone + "/" + file, encoding: .utf8).replacingOccurrences(of: "\"1.1.0\"", with: "\"1.1.1\"")
+            try text.write(toFile: clone + "/" + file, atomically: true, encoding: .utf8)
+        }
+        try sandbox.gitOK(arguments: ["commit", "-q", "--no-verify", "-am", "chore: bump version to 1.1.1"], in: clone)
+        let tip = try sandbox.gitOK(arguments: ["rev-parse", "HEAD"], in: clone).trimmedStdout
         let push = try sandbox.git(arguments: ["push", "origin", "main"], in: clone)
         #expect(push.status != 0, "\(push)")
         #expect(push.stderr.contains("shallow clone"), "\(push.stderr)")

@@ -56,10 +56,10 @@ struct ParserTests {
             """
         let parsed = parseCommitMessage(message)
         #expect(parsed.headerLine == 1)
-        // Trailers do not start commitlint's footer; the reference line does.
-        #expect(parsed.body == "The pager swallowed the status.\n\nSecond paragraph.\n\nReviewed-by: Ada Lovelace <ada@example.org>\nRefs: the discussion,\n  continued in the sync")
-        #expect(parsed.bodyLines == 3...9)
-        #expect(parsed.footerLines == 10...11)
+        // The first trailer starts the footer.
+        #expect(parsed.body == "The pager swallowed the status.\n\nSecond paragraph.")
+        #expect(parsed.bodyLines == 3...5)
+        #expect(parsed.footerLines == 7...11)
         #expect(parsed.footers.map(\.token) == ["Reviewed-by", "Refs", "Closes", "BREAKING CHANGE"])
         #expect(parsed.footers[1].value == "the discussion,\n  continued in the sync")
         #expect(parsed.footers[1].lines == 8...9)
@@ -73,8 +73,8 @@ struct ParserTests {
 
     @Test func footerStartsAtTheFirstFooterLikeLine() {
         let note = parseCommitMessage("docs: x\n\nNote: per user\nlong line\n")
-        #expect(note.body == "Note: per user\nlong line")
-        #expect(note.footer == nil)
+        #expect(note.body == nil)
+        #expect(note.footer == "Note: per user\nlong line")
         #expect(note.footers.first?.value == "per user\nlong line")
         let tokenWithSpace = parseCommitMessage("feat: x\n\nReviewed by: Z\n")
         #expect(tokenWithSpace.footer == nil && tokenWithSpace.body == "Reviewed by: Z")
@@ -109,16 +109,16 @@ struct ParserTests {
         ("fix: x\n\nBody text.\n\nCloses #12\n", 3...3, 5...5, ["12"]),
         ("fix: x\n\nBody text.\n\n#12\n", 3...3, 5...5, ["12"]),
         ("fix: x\n\nBody text.\n\nRefs: #12, acme/api#3\n", 3...3, 5...5, ["12", "3"]),
-        // Trailers after a reference line are footer; trailers alone are body.
+        // A `Token: value` trailer starts the footer (the Conventional Commits footer form).
         ("fix: x\n\nBody.\n\nCloses #12\nSigned-off-by: A <a@b.c>\nReviewed-by: B\n", 3...3, 5...7, ["12"]),
-        ("fix: x\n\nBody.\n\nSigned-off-by: A <a@b.c>\n", 3...5, nil, []),
-        ("fix: x\n\nSigned-off-by: A <a@b.c>\nCloses #9\n", 3...3, 4...4, ["9"]),
+        ("fix: x\n\nBody.\n\nSigned-off-by: A <a@b.c>\n", 3...3, 5...5, []),
+        ("fix: x\n\nSigned-off-by: A <a@b.c>\nCloses #9\n", nil, 3...4, ["9"]),
         // BREAKING CHANGE starts the footer only at the start of a line (after spaces, | or *).
         ("feat: x\n\nThis is a BREAKING CHANGE: for real\nbut in running text.\n", 3...4, nil, []),
         ("feat: x\n\nProse first.\nBREAKING CHANGE warnings are printed\nfrom now on.\n", 3...3, 4...5, []),
         ("feat: x\n\n  * breaking-change: lower case, after a bullet\n", nil, 3...3, []),
         ("feat: x\n\nBREAKING CHANGE: closes #5 is a note, not a reference\nCloses #6\n", nil, 3...4, ["6"]),
-        ("feat: x\n\nBREAKINGCHANGE: not a note\n", 3...3, nil, []),
+        ("feat: x\n\nBREAKINGCHANGE: not a note\n", nil, 3...3, []),
         // An issue must end in a digit; C# is not a reference.
         ("fix: x\n\nPort it to C# and F#.\n", 3...3, nil, []),
         ("fix: x\n\nSee #JIRA-12 and #12abc.\n", nil, 3...3, ["JIRA-12", "12"]),

@@ -90,8 +90,8 @@ struct CommitlintDifferentialTests {
         // "BREAKING CHANGES:" is not the keyword followed by ":" or white space.
         ("fix: x\n\nBREAKING CHANGES:\n\nprose\n", "BREAKING CHANGES:\n\nprose", nil),
         ("fix: x\n\nbody\n\nBREAKING CHANGES:\nprose\n\nCloses #9", "body\n\nBREAKING CHANGES:\nprose", "Closes #9"),
-        // No references, no notes: all body, trailers too.
-        ("docs: x\n\nSigned-off-by: A <a@b.c>\nCo-authored-by: B <b@c.d>", "Signed-off-by: A <a@b.c>\nCo-authored-by: B <b@c.d>", nil),
+        // Trailers alone (`Token: value`): the footer, as the Conventional Commits footer form.
+        ("docs: x\n\nSigned-off-by: A <a@b.c>\nCo-authored-by: B <b@c.d>", nil, "Signed-off-by: A <a@b.c>\nCo-authored-by: B <b@c.d>"),
     ])
     func parserSplit(_ message: String, _ body: String?, _ footer: String?) {
         let parsed = parseCommitMessage(message)

@@ -219,9 +219,9 @@ struct RuleTests {
         #expect(try lint(message).findings.isEmpty)
         #expect(Set(rules(try lint(message) { $0.exemptURLLines = false })) == ["body-max-line-length", "footer-max-line-length"])
         #expect(try lint("fix: x\n\n- <\(url)>\n[1]: \(url)\n").findings.isEmpty)
-        // A trailer after the body is body text for commitlint's parser; after a reference, footer.
+        // A trailer after the body starts the footer.
         let trailer = "fix: x\n\nBody.\n\nReviewed-by: " + String(repeating: "r", count: 100) + "\n"
-        #expect(try rules(lint(trailer)) == ["body-max-line-length"])
+        #expect(try rules(lint(trailer)) == ["footer-max-line-length"])
         let trailerInFooter = "fix: x\n\nBody.\n\nCloses #4\n\nReviewed-by: " + String(repeating: "r", count: 100) + "\n"
         #expect(try rules(lint(trailerInFooter)) == ["footer-max-line-length"])
         #expect(try lint(trailerInFooter) { $0.exemptTrailers = true }.findings.isEmpty)
