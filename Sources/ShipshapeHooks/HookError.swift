@@ -22,6 +22,9 @@ package enum HookError: Error, CustomStringConvertible {
     case notARepository(path: String)
     /// The command was called wrongly.
     case usage(String)
+    /// Something outside Shipshape that a command needs (a program, a setting) is missing or
+    /// failed; the message says what and how to fix it.
+    case environment(String)
     /// A check needed history that a shallow clone does not have (libgit2 cannot read past the
     /// shallow boundary); carries the failing call.
     case shallowRepository(GitError)
@@ -38,7 +41,7 @@ package enum HookError: Error, CustomStringConvertible {
             return "\(hook) is not Shipshape's, and \(chained) (a hook kept by an earlier install) exists too; merge the two by hand, delete one of them, then run shipshape install again"
         case let .notARepository(path):
             return "\(path) is not inside a git repository; run this from a repository or pass --repo DIR"
-        case let .usage(message):
+        case let .usage(message), let .environment(message):
             return message
         case let .shallowRepository(error):
             return "this repository is a shallow clone and the check needs history it does not have (\(error.function): \(error.message)); fetch the full history with git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0) and run again, or skip a push's checks once with git push --no-verify"
