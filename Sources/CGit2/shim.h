@@ -17,4 +17,8 @@ int shipshape_git_enable_strict_object_creation(int enabled);
 /// Turns the ownership check of repository directories on or off (GIT_OPT_SET_OWNER_VALIDATION).
 int shipshape_git_set_owner_validation(int enabled);
 
+/// The file libgit2 was loaded from (loading it if needed), or NULL when the system cannot say.
+/// Owned by the dynamic loader: do not free it.
+const char *shipshape_git2_path(void);
+
 #endif

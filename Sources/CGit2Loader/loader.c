@@ -3,6 +3,8 @@
 // `shipshape` commands (and a lint outside a repository) never touch a repository. The generated
 // forwarders in trampolines.c call shipshape_git2_bind() to find each function once.
 // Elsewhere (macOS) libgit2 is linked as usual and only the option wrappers below are used.
+#define _GNU_SOURCE  // dladdr
+#include <dlfcn.h>
 #include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,8 +12,6 @@
 #include "../CGit2/shim.h"
 
 #ifdef __linux__
-#include <dlfcn.h>
-
 /// The soname the headers we were built against belong to, e.g. libgit2.so.1.5.
 #define SHIPSHAPE_GIT2_SONAME "libgit2.so." LIBGIT2_SOVERSION
 
@@ -69,4 +69,15 @@ int shipshape_git_enable_strict_object_creation(int enabled) {
 
 int shipshape_git_set_owner_validation(int enabled) {
     return options()(GIT_OPT_SET_OWNER_VALIDATION, enabled);
+}
+
+const char *shipshape_git2_path(void) {
+#ifdef __linux__
+    void *f = dlsym(shipshape_git2_library(), "git_libgit2_version");
+#else
+    void *f = (void *)git_libgit2_version;
+#endif
+    Dl_info info;
+    if (f && dladdr(f, &info) && info.dli_fname) return info.dli_fname;
+    return NULL;
 }

@@ -172,6 +172,13 @@ int git_libgit2_init(void) {
     return f();
 }
 
+int git_libgit2_version(int *major, int *minor, int *rev) {
+    typedef int (*function_t)(int *major, int *minor, int *rev);
+    static function_t function;
+    function_t f = (function_t)shipshape_git2_bind((void **)&function, "git_libgit2_version");
+    return f(major, minor, rev);
+}
+
 int git_merge_base(git_oid *out, git_repository *repo, const git_oid *one, const git_oid *two) {
     typedef int (*function_t)(git_oid *out, git_repository *repo, const git_oid *one, const git_oid *two);
     static function_t function;

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ShipshapeTestSupport
 
-/// `shipshape install --template` (git's init.templateDir), with real git.
+/// `shipshape install --template` (git's init.templateDir) and `shipshape doctor`, with real git.
 @Suite struct TemplateAndDoctorEndToEndTests {
     let bin = productsDirectory()
 
@@ -59,5 +59,61 @@ import ShipshapeTestSupport
         let result = try sandbox.run(bin + "/shipshape", ["install", "--template", "--repo", "."])
         #expect(result.status == 2)
         #expect(result.stderr.contains("drop --repo"))
+    }
+
+    @Test func doctorReportsHealthyHooksTheirProgramsAndLibraries() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "chore: start")
+        try "#!/bin/sh\nexit 0\n".write(toFile: sandbox.root + "/.git/hooks/commit-msg", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.root + "/.git/hooks/commit-msg")
+        #expect(try sandbox.run(bin + "/shipshape", ["install"]).status == 0)
+        try sandbox.write(".shipshape.toml", "[commit]\n")
+        let doctor = try sandbox.run(bin + "/shipshape", ["doctor"])
+        #expect(doctor.status == 0, "\(doctor)")
+        #expect(doctor.stdout.contains("ok       hooks directory: \(sandbox.root)/.git/hooks"))
+        for hook in ["commit-msg", "pre-push", "post-merge"] {
+            #expect(doctor.stdout.contains("ok       \(hook) hook: runs \(bin)/\(hook) (the path recorded at install; not on PATH), version "), "\(doctor.stdout)")
+        }
+        #expect(doctor.stdout.contains("note     commit-msg hook: runs \(sandbox.root)/.git/hooks/commit-msg.shipshape-chained"))
+        #expect(doctor.stdout.contains("ok       configuration: \(sandbox.root)/.shipshape.toml is valid"))
+        #expect(doctor.stdout.contains("ok       libgit2: 1."))
+        #expect(doctor.stdout.contains("ok       PCRE2: 10."))
+        #expect(doctor.stdout.contains("everything Shipshape needs is in place"))
+    }
+
+    @Test func doctorNamesEachProblemWithItsFix() throws {
+        var sandbox = try GitSandbox()
+        try sandbox.commit(message: "chore: start")
+        try sandbox.write(".shipshape.toml", "[commit]\nbogus = 1\n")
+        try "#!/bin/sh\nexit 0\n".write(toFile: sandbox.root + "/.git/hooks/pre-push", atomically: true, encoding: .utf8)
+        let doctor = try sandbox.run(bin + "/shipshape", ["doctor"])
+        #expect(doctor.status == 2, "\(doctor)")
+        #expect(doctor.stdout.contains("problem  commit-msg hook: not installed at \(sandbox.root)/.git/hooks/commit-msg; run shipshape install"))
+        #expect(doctor.stdout.contains("problem  pre-push hook: \(sandbox.root)/.git/hooks/pre-push is not Shipshape's"))
+        #expect(doctor.stdout.contains("problem  configuration: \(sandbox.root)/.shipshape.toml is invalid"))
+        #expect(doctor.stdout.contains("bogus"))
+
+        // A committed shim whose program is nowhere: a problem by default, a warning when allowed.
+        try sandbox.gitOK("config", "core.hooksPath", ".githooks")
+        try FileManager.default.createDirectory(atPath: sandbox.root + "/.githooks", withIntermediateDirectories: true)
+        let committed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("hooks/commit-msg").path
+        try FileManager.default.copyItem(atPath: committed, toPath: sandbox.root + "/.githooks/commit-msg")
+        sandbox.env["PATH"] = "/usr/bin:/bin"
+        let missing = try sandbox.run(bin + "/shipshape", ["doctor"])
+        #expect(missing.stdout.contains("problem  commit-msg hook: the commit-msg program is not on PATH, so git stops"), "\(missing.stdout)")
+        sandbox.env["SHIPSHAPE_IF_MISSING"] = "allow"
+        let allowed = try sandbox.run(bin + "/shipshape", ["doctor"])
+        #expect(allowed.stdout.contains("warning  commit-msg hook: the commit-msg program is not on PATH, so git goes on without the check"))
+    }
+
+    @Test func doctorOutsideARepositoryStillReportsTheProgramsAndTemplate() throws {
+        let sandbox = try GitSandbox()
+        let outside = sandbox.temporaryDirectory + "/outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        let doctor = try sandbox.run(bin + "/shipshape", ["doctor"], in: outside)
+        #expect(doctor.status == 0, "\(doctor)")
+        #expect(doctor.stdout.contains("is not inside a git repository"))
+        #expect(doctor.stdout.contains("note     template: init.templateDir is not set"))
     }
 }
