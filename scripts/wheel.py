@@ -6,10 +6,9 @@ on PATH with pip or pipx. Its files map onto the same layout as the tarball, rel
 environment's prefix (a virtual environment, ~/.local, /usr/local):
 
     bin/                <- shipshape_hooks-VERSION.data/scripts/  (the five programs)
-    lib/shipshape/      <- shipshape_hooks-VERSION.data/data/lib/shipshape/  (bundled libraries)
     share/shipshape/    <- shipshape_hooks-VERSION.data/data/share/shipshape/ (hook shims, VERSION)
 
-so the programs' $ORIGIN/../lib/shipshape run path finds the libraries wherever pip installs.
+The programs have libgit2 and PCRE2 linked in, so nothing else is needed at run time.
 The platform tag is manylinux_2_N_ARCH, N the newest glibc symbol version the ELF files need.
 
     python3 scripts/wheel.py --tree DIR --version X.Y.Z --out dist [--epoch SECONDS]
@@ -85,7 +84,7 @@ def main():
         "Description-Content-Type: text/markdown",
         "",
         "Shipshape's programs (`shipshape`, `commit-msg`, `pre-push`, `post-merge`, `changelog-sync`) "
-        "for Linux, with libgit2 and PCRE2 bundled. After `pip install shipshape-hooks` (or pipx), "
+        "for Linux, with libgit2 and PCRE2 linked in. After `pip install shipshape-hooks` (or pipx), "
         "run `shipshape install` in a repository. See the project's README for everything else.",
         "",
     ])
