@@ -16,16 +16,16 @@ usage: install.sh [--from RELEASE] [--repo DIR] [--prefix DIR] [--no-hooks] [--i
 
   --from RELEASE a release tarball (shipshape-VERSION-linux-ARCH.tar.gz), its URL (https://,
                  file://; downloaded with curl or wget) or its unpacked directory: install that,
-                 with no Swift toolchain and no libgit2 or PCRE2 packages (they are bundled in
-                 PREFIX/lib/shipshape); the default when install.sh runs from an unpacked release
+                 with no Swift toolchain and no libgit2 or PCRE2 packages (the release programs
+                 have them linked in); the default when install.sh runs from an unpacked release
   --repo DIR     repository to install the hooks into (default: the repository the current
                  directory is in; without one, only the programs are installed)
   --prefix DIR   install programs into DIR/bin (default: /usr/local as root, else ~/.local)
   --no-hooks     install the programs only
   --if-missing P what the hooks do if the programs are later missing: refuse (default) or allow
   --uninstall    remove the hooks from the repository (restoring any hook they had replaced)
-                 and the programs from PREFIX/bin (with the libraries a release put in
-                 PREFIX/lib/shipshape)
+                 and the programs from PREFIX/bin (and the shims a release put in
+                 PREFIX/share/shipshape)
   --help         show this help
 
 Environment: PREFIX (same as --prefix), SWIFT (the swift driver, default: swift).
@@ -59,19 +59,11 @@ put() {
     }
 }
 
-# Removes what a release install put beside the programs (the bundled libraries, the shims).
+# Removes what a release install put beside the programs (the shims, the licenses).
 remove_release_files() {
-    if [ -f "$sharedir/bundled-libraries" ]; then
-        while read -r lib; do
-            case $lib in */*|'') continue ;; esac
-            rm -f "$libdir/$lib"
-        done <"$sharedir/bundled-libraries"
-        rmdir "$libdir" 2>/dev/null || true
-        echo "removed the libraries in $libdir"
-    fi
     if [ -d "$sharedir" ]; then
         rm -f "$sharedir/hooks/commit-msg" "$sharedir/hooks/pre-push" "$sharedir/hooks/post-merge" \
-            "$sharedir/VERSION" "$sharedir/bundled-libraries"
+            "$sharedir/VERSION" "$sharedir/replaced-libraries"
         rmdir "$sharedir/hooks" "$sharedir" 2>/dev/null || true
     fi
     rm -rf "$prefix/share/doc/shipshape"
@@ -114,17 +106,14 @@ install_release() {
         put "$unpacked/bin/$p" "$bindir/$p" 755
         echo "installed $bindir/$p"
     done
-    for lib in "$unpacked/lib/shipshape"/*; do
-        [ -f "$lib" ] && put "$lib" "$libdir/${lib##*/}" 644
-    done
-    for f in VERSION bundled-libraries hooks/commit-msg hooks/pre-push hooks/post-merge; do
+    for f in VERSION replaced-libraries hooks/commit-msg hooks/pre-push hooks/post-merge; do
         [ -f "$unpacked/share/shipshape/$f" ] && put "$unpacked/share/shipshape/$f" "$sharedir/$f" 644
     done
     chmod 755 "$sharedir/hooks/"* 2>/dev/null || true
     if [ -d "$unpacked/share/doc/shipshape" ]; then
         mkdir -p "$prefix/share/doc/shipshape" && cp -R "$unpacked/share/doc/shipshape/." "$prefix/share/doc/shipshape/"
     fi
-    echo "installed Shipshape $version with its libraries in $libdir"
+    echo "installed Shipshape $version (libgit2 and PCRE2 linked in)"
 }
 
 # Installs the C libraries if missing, builds from source and installs the programs.
@@ -172,7 +161,6 @@ done
 
 case $if_missing in refuse|allow) ;; *) die "--if-missing $if_missing: use refuse or allow" ;; esac
 bindir="$prefix/bin"
-libdir="$prefix/lib/shipshape"
 sharedir="$prefix/share/shipshape"
 
 # The repository for the hooks: --repo, else the one we are in (if any).

@@ -8,7 +8,7 @@
 # pre-commit, prek and lefthook from PyPI (.build/packaging/venv), and the packaging tests run
 # them: the tarball with the system's libgit2 and PCRE2 hidden, install.sh --from, the wheel in
 # a fresh virtual environment, and the three hook managers. That needs root (mount namespaces),
-# patchelf, python3 with venv, and a few more minutes.
+# python3 with venv, the static archives of libgit2's dependencies, and a few more minutes.
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/deps.sh

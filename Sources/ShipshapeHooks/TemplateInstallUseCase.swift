@@ -13,10 +13,13 @@ package enum TemplateInstallUseCase {
     /// `init.templateDir` as git resolves it outside any repository (system and global
     /// configuration), `~/` expanded; nil when it is not set.
     ///
-    /// - Throws: `HookError.environment` when git cannot be run.
+    /// - Throws: `HookError.environment` when git cannot be run or fails.
     package static func configuredDirectory(invocation: Invocation) throws(HookError) -> String? {
         let result = try git(["config", "--get", "init.templateDir"], invocation: invocation)
-        guard result.status == 0 else { return nil }
+        if result.status == 1 { return nil }  // not set
+        guard result.status == 0 else {
+            throw .environment("git config --get init.templateDir failed (exit status \(result.status)); run it yourself to see why")
+        }
         let value = result.output.split(separator: "\n").first.map(String.init) ?? ""
         if value.isEmpty { return nil }
         if value == "~" || value.hasPrefix("~/"), let home = invocation.environment["HOME"] {

@@ -2,7 +2,7 @@ import Foundation
 import ShipshapeTestSupport
 
 /// Runs commands as on a machine without the build machine's libgit2, PCRE2 (and the rest of
-/// what the release bundles) and without the Swift toolchain.
+/// what the release links in statically) and without the Swift toolchain.
 ///
 /// Each command runs in its own mount namespace (`unshare -m`, as root) in which every system copy
 /// of the bundled libraries is covered by `/dev/null` (so the loader fails loudly if it reaches
@@ -12,13 +12,13 @@ struct HiddenLibraries {
     /// The sonames to hide.
     let sonames: [String]
 
-    /// Hides every library a release bundles (read from its `share/shipshape/bundled-libraries`).
+    /// Hides every library a release replaces (read from its `share/shipshape/replaced-libraries`).
     static func all(of release: String) throws -> HiddenLibraries {
-        let list = try String(contentsOfFile: release + "/share/shipshape/bundled-libraries", encoding: .utf8)
+        let list = try String(contentsOfFile: release + "/share/shipshape/replaced-libraries", encoding: .utf8)
         return HiddenLibraries(sonames: list.split(separator: "\n").map(String.init))
     }
 
-    /// Hides the bundled libraries that git itself does not need (git links PCRE2 and zlib, and
+    /// Hides the replaced libraries that git itself does not need (git links PCRE2 and zlib, and
     /// the tests drive real git); the programs' loading of those is checked by `all(of:)` runs.
     static func exceptGits(of release: String) throws -> HiddenLibraries {
         let all = try all(of: release)
@@ -84,8 +84,9 @@ struct HiddenLibraries {
 
 /// What the dynamic loader loaded, from the files `LD_DEBUG=libs LD_DEBUG_OUTPUT=prefix` leaves.
 struct LoaderTrace {
-    /// The objects each process initialised ("calling init: PATH"), by trace file.
-    let objectsByProcess: [String: [String]]
+    /// The program each traced process ran ("initialize program: NAME") and the shared objects it
+    /// initialised ("calling init: PATH"), by trace file (one per process).
+    let processes: [(program: String, objects: [String])]
 
     /// The environment variables that make the loader write a trace into `directory`.
     static func environment(into directory: String) -> [String: String] {
@@ -93,29 +94,40 @@ struct LoaderTrace {
     }
 
     /// Reads the trace files in `directory`.
+    ///
+    /// The loader logs the objects it initialises, then "initialize program" for the image they
+    /// belong to; objects initialised after that (dlopen) belong to that image too. An exec in
+    /// the same process starts a new image in the same file.
     init(directory: String) throws {
-        var objects: [String: [String]] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasPrefix("ld.") {
+        var processes: [(program: String, objects: [String])] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory).sorted() where name.hasPrefix("ld.") {
             let text = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
-            objects[name] = text.split(separator: "\n").compactMap { line in
-                line.range(of: "calling init: ").map { URL(fileURLWithPath: String(line[$0.upperBound...])).standardizedFileURL.path }
+            var pending: [String] = []
+            var images: [(program: String, objects: [String])] = []
+            for line in text.split(separator: "\n") {
+                if let marker = line.range(of: "initialize program: ") {
+                    images.append((String(line[marker.upperBound...]), pending))
+                    pending = []
+                } else if let marker = line.range(of: "calling init: ") {
+                    pending.append(URL(fileURLWithPath: String(line[marker.upperBound...])).standardizedFileURL.path)
+                }
             }
+            if !pending.isEmpty, !images.isEmpty { images[images.count - 1].objects += pending }
+            processes += images
         }
-        objectsByProcess = objects
+        self.processes = processes
     }
 
-    /// The processes that loaded libgit2, with everything they loaded.
-    var processesWithLibgit2: [[String]] {
-        objectsByProcess.values.filter { $0.contains { $0.contains("/libgit2.so") } }
+    /// The shared objects loaded by the processes that ran one of `programs`.
+    func objects(ofProcessesRunning programs: Set<String>) -> [[String]] {
+        processes.filter { programs.contains(URL(fileURLWithPath: $0.program).lastPathComponent) }.map(\.objects)
     }
 
     /// The C runtime's libraries, which every Linux machine has and a release may load from it.
-    static let cRuntime = ["ld-linux", "libc.so", "libm.so", "libgcc_s.so", "libstdc++.so", "libresolv.so", "libdl.so", "libpthread.so", "librt.so"]
+    static let cRuntime = ["ld-linux", "libc.so", "libm.so", "libgcc_s.so", "libstdc++.so", "libdl.so", "libpthread.so", "librt.so"]
 
-    /// The objects of one process that are neither bundled (under `bundle`) nor the C runtime.
-    static func strangers(in objects: [String], bundle: String) -> [String] {
-        objects.filter { path in
-            !path.hasPrefix(bundle + "/") && !cRuntime.contains { URL(fileURLWithPath: path).lastPathComponent.hasPrefix($0) }
-        }
+    /// The objects of one process that are not the C runtime.
+    static func strangers(in objects: [String]) -> [String] {
+        objects.filter { path in !cRuntime.contains { URL(fileURLWithPath: path).lastPathComponent.hasPrefix($0) } }
     }
 }
