@@ -166,5 +166,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["ShipshapeTestSupport", "shipshape", "commit-msg", "pre-push", "post-merge", "changelog-sync"],
             swiftSettings: strict),
+        // Run the release artefacts (scripts/package.sh); skipped unless SHIPSHAPE_DIST is set.
+        .testTarget(name: "PackagingTests", dependencies: ["ShipshapeTestSupport"], swiftSettings: strict),
     ]
 )

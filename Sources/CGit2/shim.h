@@ -20,4 +20,8 @@ int shipshape_git_set_owner_validation(int enabled);
 /// Adds repository format extensions libgit2 may open (GIT_OPT_SET_EXTENSIONS).
 int shipshape_git_set_extensions(const char **extensions, size_t count);
 
+/// The file libgit2 was loaded from (loading it if needed), or NULL when the system cannot say.
+/// Owned by the dynamic loader: do not free it.
+const char *shipshape_git2_path(void);
+
 #endif

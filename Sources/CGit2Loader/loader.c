@@ -2,16 +2,17 @@
 // in about fifteen shared libraries whose loading costs 2-3 ms in every process, and most
 // `shipshape` commands (and a lint outside a repository) never touch a repository. The generated
 // forwarders in trampolines.c call shipshape_git2_bind() to find each function once.
-// Elsewhere (macOS) libgit2 is linked as usual and only the option wrappers below are used.
+// Elsewhere (macOS), and in release builds that link libgit2 statically (SHIPSHAPE_GIT2_STATIC,
+// scripts/package.sh), libgit2 is linked as usual and only the option wrappers below are used.
+#define _GNU_SOURCE  // dladdr
+#include <dlfcn.h>
 #include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "loader.h"
 #include "../CGit2/shim.h"
 
-#ifdef __linux__
-#include <dlfcn.h>
-
+#ifdef SHIPSHAPE_GIT2_DLOPEN
 /// The soname the headers we were built against belong to, e.g. libgit2.so.1.5.
 #define SHIPSHAPE_GIT2_SONAME "libgit2.so." LIBGIT2_SOVERSION
 
@@ -73,4 +74,15 @@ int shipshape_git_set_owner_validation(int enabled) {
 
 int shipshape_git_set_extensions(const char **extensions, size_t count) {
     return options()(GIT_OPT_SET_EXTENSIONS, extensions, count);
+}
+
+const char *shipshape_git2_path(void) {
+#ifdef SHIPSHAPE_GIT2_DLOPEN
+    void *f = dlsym(shipshape_git2_library(), "git_libgit2_version");
+#else
+    void *f = (void *)git_libgit2_version;
+#endif
+    Dl_info info;
+    if (f && dladdr(f, &info) && info.dli_fname) return info.dli_fname;
+    return NULL;
 }

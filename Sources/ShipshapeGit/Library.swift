@@ -100,4 +100,16 @@ package enum GitLibrary {
     package static func ignoreUserAndSystemConfiguration() throws(GitError) {
         for level in ConfigLevel.allCases { try setConfigSearchPath(level, to: "") }
     }
+
+    /// The version of the libgit2 in use, e.g. `1.5.1` (loading the library if needed).
+    package static var version: String {
+        var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0
+        _ = git_libgit2_version(&major, &minor, &revision)
+        return "\(major).\(minor).\(revision)"
+    }
+
+    /// The file libgit2 was loaded from, when the system can tell (for `shipshape doctor`).
+    package static var path: String? {
+        shipshape_git2_path().map { String(cString: $0) }
+    }
 }

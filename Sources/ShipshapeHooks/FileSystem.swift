@@ -89,6 +89,12 @@ package enum FileSystem {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Whether two paths name the same file (device and inode, following symlinks).
+    package static func sameFile(_ a: String, _ b: String) -> Bool {
+        var x = stat(), y = stat()
+        return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
+    }
+
     /// Whether the file is executable by us.
     package static func isExecutable(_ path: String) -> Bool {
         access(path, X_OK) == 0 && isRegularFile(path)

@@ -24,6 +24,9 @@ package enum HookError: Error, CustomStringConvertible {
     case usage(String)
     /// A revision given on the command line (`--rev`, `--from`, `--to`) names nothing in the repository.
     case revisionNotFound(String)
+    /// Something outside Shipshape that a command needs (a program, a setting) is missing or
+    /// failed; the message says what and how to fix it.
+    case environment(String)
     /// A check needed history that a shallow clone does not have (libgit2 cannot read past the
     /// shallow boundary); carries the failing call.
     case shallowRepository(GitError)
@@ -40,7 +43,7 @@ package enum HookError: Error, CustomStringConvertible {
             return "\(hook) is not Shipshape's, and \(chained) (a hook kept by an earlier install) exists too; merge the two by hand, delete one of them, then run shipshape install again"
         case let .notARepository(path):
             return "\(path) is not inside a git repository; run this from a repository or pass --repo DIR"
-        case let .usage(message):
+        case let .usage(message), let .environment(message):
             return message
         case let .revisionNotFound(revision):
             return "revision \"\(revision)\" was not found: no branch, tag or commit of that name is in this repository; check the spelling (git branch -a and git tag list what exists), or fetch it first when it is only on a remote"

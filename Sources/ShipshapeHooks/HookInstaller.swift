@@ -43,13 +43,16 @@ package enum InstallAction: Sendable, Equatable, CustomStringConvertible {
 package struct HookInstaller: Sendable {
     /// The directory git runs hooks from (`core.hooksPath` already resolved).
     package var hooksDirectory: String
-    /// The directory holding the hook programs (`commit-msg`, ...).
+    /// The directory holding the hook programs (`commit-msg`, ...), recorded in each shim.
     package var programDirectory: String
+    /// What the shims do when the programs are on neither `PATH` nor the recorded path.
+    package var ifMissing: MissingProgramPolicy
 
     /// Creates an installer.
-    package init(hooksDirectory: String, programDirectory: String) {
+    package init(hooksDirectory: String, programDirectory: String, ifMissing: MissingProgramPolicy = .refuse) {
         self.hooksDirectory = hooksDirectory
         self.programDirectory = programDirectory
+        self.ifMissing = ifMissing
     }
 
     /// The path of a hook file.
@@ -83,7 +86,7 @@ package struct HookInstaller: Sendable {
 
     private func install(_ hook: HookKind) throws(HookError) -> InstallAction {
         let target = path(of: hook)
-        let shim = HookShim.render(hook, program: FileSystem.join(programDirectory, hook.programName))
+        let shim = HookShim.render(hook, program: FileSystem.join(programDirectory, hook.programName), ifMissing: ifMissing)
         let bytes = Array(shim.utf8)
         if FileSystem.exists(target) {
             if let text = ownShimText(at: target) {

@@ -21,13 +21,15 @@ package enum InstallUseCase {
     ///   - directory: a directory inside the repository.
     ///   - programDirectory: where the hook programs are (beside `shipshape`).
     ///   - remove: uninstall instead of install.
+    ///   - ifMissing: what the shims do when the programs cannot be found.
     ///   - invocation: environment.
     /// - Returns: one action per hook.
     package static func run(
-        repository directory: String, programDirectory: String, remove: Bool, invocation: Invocation
+        repository directory: String, programDirectory: String, remove: Bool, ifMissing: MissingProgramPolicy = .refuse,
+        invocation: Invocation
     ) throws(HookError) -> [InstallAction] {
         let hooks = try hooksDirectory(repository: directory, invocation: invocation)
-        let installer = HookInstaller(hooksDirectory: hooks, programDirectory: programDirectory)
+        let installer = HookInstaller(hooksDirectory: hooks, programDirectory: programDirectory, ifMissing: ifMissing)
         var actions = remove ? try installer.uninstall() : try installer.install()
         if let repository = try? Repository.discover(startingAt: directory), repository.workdir != nil {
             let path = (try? ChangelogSyncUseCase.settings(nil, for: repository).path) ?? "CHANGELOG.md"

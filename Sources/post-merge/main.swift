@@ -3,6 +3,10 @@
 // and the exit status is always 0.
 import ShipshapeHooks
 
+if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+    Console.out(shipshapeVersion + "\n")
+    Console.exit(0)
+}
 let invocation = Console.invocation()
 // Even a stuck repository must not hold up the merge: give up quietly-but-visibly with status 0.
 Console.startWatchdog(program: "shipshape post-merge", seconds: 60, status: 0, environment: invocation.environment)

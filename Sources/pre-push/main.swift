@@ -5,6 +5,10 @@ import ShipshapeDiagnostics
 import ShipshapeHooks
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments == ["--version"] {
+    Console.out(shipshapeVersion + "\n")
+    Console.exit(0)
+}
 guard arguments.count == 2 else {
     Console.err("usage: pre-push <remote-name> <remote-url> < ref-lines\n(git runs this hook itself; install it with: shipshape install)\n")
     Console.exit(2)

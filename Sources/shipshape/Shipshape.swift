@@ -17,8 +17,8 @@ struct Shipshape: ParsableCommand {
             """,
         version: shipshapeVersion,
         subcommands: [
-            Lint.self, Check.self, Install.self, Uninstall.self, Rules.self, Changelog.self, Release.self, Hotfix.self, Bump.self,
-            Version.self,
+            Lint.self, Check.self, Install.self, Uninstall.self, Doctor.self, Rules.self, Changelog.self, Release.self,
+            Hotfix.self, Bump.self, Version.self,
         ])
 
     /// Runs the command line, mapping argument errors to status 2 instead of the library's 64.
@@ -112,12 +112,16 @@ struct RepositoryOptions: ParsableArguments {
 }
 
 extension RepositoryOptions {
-    /// Installs or removes the hooks of the chosen repository and says what was done.
-    func runInstaller(remove: Bool) throws {
+    /// Installs or removes the hooks of the chosen repository (or of git's template directory)
+    /// and says what was done.
+    func runInstaller(remove: Bool, template: Bool = false, ifMissing: MissingProgramPolicy = .refuse) throws {
         let invocation = Console.invocation()
-        let actions = try InstallUseCase.run(
-            repository: directory(invocation), programDirectory: try programDirectory(), remove: remove,
-            invocation: invocation)
+        if template && repo != nil { throw ValidationError("--template installs into git's template directory, not a repository: drop --repo") }
+        let actions = template
+            ? try TemplateInstallUseCase.run(programDirectory: try programDirectory(), remove: remove, ifMissing: ifMissing, invocation: invocation)
+            : try InstallUseCase.run(
+                repository: directory(invocation), programDirectory: try programDirectory(), remove: remove, ifMissing: ifMissing,
+                invocation: invocation)
         for action in actions { Console.out(action.description + "\n") }
     }
 }
@@ -138,12 +142,29 @@ struct Install: ParsableCommand {
             set, else the hooks directory shared by all worktrees). A hook that is already there \
             and is not Shipshape's is kept beside it as <hook>.shipshape-chained and still runs \
             first. Running install again is harmless.
+
+            A shim runs the hook program it finds on PATH, else the one this install recorded, so \
+            a committed hooks directory (core.hooksPath=.githooks) works in every clone. When the \
+            program is in neither place the shim refuses (exit 2) or, with --if-missing allow, \
+            warns and lets git go on; anyone can override that with git config \
+            shipshape.ifMissing allow|refuse or SHIPSHAPE_IF_MISSING.
+
+            --template installs into git's template directory (init.templateDir, set to \
+            ~/.git-template when unset), so every later git init and git clone gets the hooks.
             """)
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() throws { try options.runInstaller(remove: false) }
+    @Flag(name: .long, help: "Install into git's template directory (init.templateDir) instead of a repository.")
+    var template = false
+
+    @Option(name: .long, help: ArgumentHelp("What the hooks do when the programs are missing: refuse or allow.", valueName: "policy"))
+    var ifMissing: MissingProgramPolicy = .refuse
+
+    func run() throws { try options.runInstaller(remove: false, template: template, ifMissing: ifMissing) }
 }
+
+extension MissingProgramPolicy: ExpressibleByArgument {}
 
 struct Uninstall: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -151,7 +172,10 @@ struct Uninstall: ParsableCommand {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() throws { try options.runInstaller(remove: true) }
+    @Flag(name: .long, help: "Remove them from git's template directory (init.templateDir) instead.")
+    var template = false
+
+    func run() throws { try options.runInstaller(remove: true, template: template) }
 }
 
 struct Rules: ParsableCommand {

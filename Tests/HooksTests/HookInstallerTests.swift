@@ -36,7 +36,9 @@ import Testing
         #expect(first == [.installed(.commitMsg, path: hooks + "/commit-msg")])
         let text = try read(hooks + "/commit-msg")
         #expect(HookShim.isShim(text))
-        #expect(text.contains("program='\(programs)/commit-msg'"))
+        #expect(text.contains("then program='\(programs)/commit-msg'; fi"))
+        #expect(HookShim.recordedProgram(in: text) == programs + "/commit-msg")
+        #expect(HookShim.missingPolicy(in: text) == .refuse)
         #expect(FileManager.default.isExecutableFile(atPath: hooks + "/commit-msg"))
         #expect(try installer.install([.commitMsg]) == [.unchanged(.commitMsg, path: hooks + "/commit-msg")])
         let moved = HookInstaller(hooksDirectory: hooks, programDirectory: programs + "/../bin")
@@ -81,6 +83,15 @@ import Testing
     @Test func uninstallWithNothingInstalledSaysSo() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(try installer.uninstall([.commitMsg]) == [.absent(.commitMsg, path: hooks + "/commit-msg")])
+    }
+
+    @Test func shimRecordsAQuotedPathAndThePolicyItWasGiven() {
+        let text = HookShim.render(.prePush, program: "/opt/it's here/pre-push", ifMissing: .allow)
+        #expect(HookShim.recordedProgram(in: text) == "/opt/it's here/pre-push")
+        #expect(HookShim.missingPolicy(in: text) == .allow)
+        let bare = HookShim.render(.commitMsg, program: "")
+        #expect(HookShim.recordedProgram(in: bare) == nil)
+        #expect(HookShim.missingPolicy(in: bare) == .refuse)
     }
 
     @Test func shimQuotesProgramPathsWithQuotes() {
