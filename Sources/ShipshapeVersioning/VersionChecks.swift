@@ -92,7 +92,8 @@ package enum VersionChecks {
                     Finding(
                         rule: VersionCheck.agreement.rawValue, severity: .error,
                         message: "at \(commit): \(reading.location) holds version \(reading.text), but \(holders) hold\(reference.readings.count == 1 ? "s" : "") \(reference.version)",
-                        help: "set the version in \(reading.path) (line \(reading.line)) to \(reference.version), commit (git commit --amend, or a new commit) and push again"))
+                        help: "set the version in \(reading.path) (line \(reading.line)) to \(reference.version), commit (git commit --amend, or a new commit) and push again",
+                        location: FileLocation(path: reading.path, line: reading.line, column: reading.column)))
             }
         }
         return findings
@@ -120,7 +121,8 @@ package enum VersionChecks {
                     Finding(
                         rule: VersionCheck.valid.rawValue, severity: .error,
                         message: "at \(commit): \(reading.path):\(reading.line):\(reading.column + column - 1): version \"\(reading.text)\" is not valid SemVer 2.0.0: \(problem)",
-                        help: "write MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] in \(reading.path), e.g. 1.2.0 or 1.2.0-rc.1"))
+                        help: "write MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] in \(reading.path), e.g. 1.2.0 or 1.2.0-rc.1",
+                        location: FileLocation(path: reading.path, line: reading.line, column: reading.column + column - 1)))
             }
         }
         return findings
