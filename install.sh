@@ -29,7 +29,7 @@ die() {
 }
 
 source_dir=$(cd "$(dirname "$0")" && pwd)
-programs="shipshape commit-msg pre-push post-merge changelog-sync"
+programs="shipshape commit-msg pre-push pre-receive post-merge changelog-sync"
 if [ "$(id -u)" -eq 0 ]; then default_prefix=/usr/local; else default_prefix="$HOME/.local"; fi
 prefix=${PREFIX:-$default_prefix}
 repo=

@@ -25,6 +25,9 @@ package enum HookError: Error, CustomStringConvertible {
     /// A check needed history that a shallow clone does not have (libgit2 cannot read past the
     /// shallow boundary); carries the failing call.
     case shallowRepository(GitError)
+    /// The configuration a receiving repository judges pushes by is invalid (see
+    /// `TrustedConfiguration`); carries where it was read.
+    case trustedConfiguration(ConfigurationError, source: String)
 
     package var description: String {
         switch self {
@@ -40,6 +43,8 @@ package enum HookError: Error, CustomStringConvertible {
             return "\(path) is not inside a git repository; run this from a repository or pass --repo DIR"
         case let .usage(message):
             return message
+        case let .trustedConfiguration(error, source):
+            return "\(error) (in the trusted configuration, \(source)); pushes are judged by it, so none can pass until it is fixed: an administrator fixes it on the default branch from the server or points git config shipshape.config at a valid file there"
         case let .shallowRepository(error):
             return "this repository is a shallow clone and the check needs history it does not have (\(error.function): \(error.message)); fetch the full history with git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0) and run again, or skip a push's checks once with git push --no-verify"
         }

@@ -135,11 +135,17 @@ struct Install: ParsableCommand {
             set, else the hooks directory shared by all worktrees). A hook that is already there \
             and is not Shipshape's is kept beside it as <hook>.shipshape-chained and still runs \
             first. Running install again is harmless.
+
+            With --server, installs the pre-receive hook instead, into a repository that \
+            receives pushes (bare or not): shipshape install --server --repo /srv/git/app.git
             """)
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() throws { try options.runInstaller(remove: false) }
+    @Flag(name: .long, help: "Install the server-side pre-receive hook (for a repository that receives pushes).")
+    var server = false
+
+    func run() throws { try server ? options.runServerInstaller(remove: false) : options.runInstaller(remove: false) }
 }
 
 struct Uninstall: ParsableCommand {
@@ -148,7 +154,10 @@ struct Uninstall: ParsableCommand {
 
     @OptionGroup var options: RepositoryOptions
 
-    func run() throws { try options.runInstaller(remove: true) }
+    @Flag(name: .long, help: "Remove the server-side pre-receive hook.")
+    var server = false
+
+    func run() throws { try server ? options.runServerInstaller(remove: true) : options.runInstaller(remove: true) }
 }
 
 struct Rules: ParsableCommand {
