@@ -16,7 +16,7 @@ struct Shipshape: ParsableCommand {
             configuration or environment error.
             """,
         version: shipshapeVersion,
-        subcommands: [Lint.self, Check.self, Install.self, Uninstall.self, Rules.self, Changelog.self])
+        subcommands: [Lint.self, Check.self, Verify.self, Install.self, Uninstall.self, Rules.self, Changelog.self])
 
     /// Runs the command line, mapping argument errors to status 2 instead of the library's 64.
     static func main() {
