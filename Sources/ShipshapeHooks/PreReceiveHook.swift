@@ -46,7 +46,7 @@ package enum PreReceiveHook {
         let trusted = try TrustedConfiguration.load(repository: repository, updates: updates, defaultBranchRefs: ["HEAD"])
         let check = try RefUpdateCheck(
             repository: repository, configuration: trusted.configuration, settings: trusted.configuration.prePushSettings,
-            receiver: .receivingRepository())
+            receiver: try .receivingRepository(repository))
         let result = try check.run(updates)
         let color = ((try? repository.configString("shipshape.color")) ?? nil).map { ["always", "true", "yes", "on", "1"].contains($0.lowercased()) } ?? false
         return Outcome(outcome: HookOutcome(reports: result.reports, advice: verdict(result, program: "pre-receive", source: trusted.source)), color: color)

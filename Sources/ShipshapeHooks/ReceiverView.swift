@@ -41,9 +41,34 @@ final class ReceiverView {
         self.hiddenCommits = hiddenCommits
     }
 
-    /// The view of the repository that receives the push, from inside it (pre-receive, verify):
-    /// everything reachable from any of its refs is already there.
-    static func receivingRepository() -> ReceiverView { ReceiverView(exactGlobs: ["refs/*"], hiddenCommits: []) }
+    /// The view of the repository that receives the push, from inside it (pre-receive): all
+    /// that any of its refs reaches is already there (git moves no ref before the hook accepts).
+    ///
+    /// The refs' commits are listed once, tags through their peeled targets as recorded in
+    /// `packed-refs` (no tag object is read: hiding `refs/*` by glob read all ~180 tags of the
+    /// benchmark repository, 6 ms of a 1-commit push); a tag of a tree or blob hides nothing.
+    ///
+    /// - Throws: `HookError.git` when a ref cannot be read.
+    static func receivingRepository(_ repository: Repository) throws(HookError) -> ReceiverView {
+        var hidden: [ObjectID] = []
+        var seen: Set<ObjectID> = []
+        do {
+            var targets = try repository.tagTargets().map(\.target)
+            targets += try repository.references(matching: "refs/*").filter { !$0.name.hasPrefix("refs/tags/") }.map(\.target)
+            for target in targets where seen.insert(target).inserted {
+                let commit: ObjectID
+                do {
+                    commit = try repository.peeledCommit(target).commit
+                } catch where error.kind == .wrongObjectType {
+                    continue
+                }
+                if commit == target || seen.insert(commit).inserted { hidden.append(commit) }
+            }
+        } catch {
+            throw .git(error)
+        }
+        return ReceiverView(exactGlobs: [], hiddenCommits: hidden)
+    }
 
     /// The view from a clone that already has the pushed refs (a CI job after the push): every
     /// ref whose commit contains none of the new tips was there independently of the push, so

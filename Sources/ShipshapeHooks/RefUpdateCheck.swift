@@ -191,12 +191,33 @@ package final class RefUpdateCheck {
         if settings.isEnabled(.pushedCommitLint) && settings.isProtected(branch: branch), let oldTip = base.oldTip,
             try !receiver.hidesNothingBeyond(oldTip, in: repository)
         {
-            branchCommits = try gate.commitInfos(since: oldTip, to: tip)
+            branchCommits = try commitsNewToBranch(since: oldTip, to: tip, walk: walk)
         }
         findings += VersionChecks.temporaryCommits(
             branch: branch, commits: branchCommits, remoteBranch: receiver.trackingName(of: branch), settings: settings)
         findings += try progress(of: target, base: base, walk: walk, push: push)
         return findings
+    }
+
+    /// The fixup/WIP commits new to a branch (after `oldTip`), oldest first: the walk's own for
+    /// the commits new to the receiver, and the others read here (commits the receiver has on
+    /// another branch), so a push of commits new everywhere reads each message once.
+    private func commitsNewToBranch(since oldTip: ObjectID, to tip: ObjectID, walk: NewCommitWalker.Walk) throws(HookError) -> [CommitInfo] {
+        let known = Dictionary(walk.temporaryCommits.map { ($0.shortID, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [CommitInfo] = []
+        do {
+            for id in try repository.commitIDs(CommitRange(excluded: [oldTip], included: [tip])) {
+                if walk.ids.contains(id) {
+                    if let info = known[id.short()] { result.append(info) }
+                    continue
+                }
+                let info = CommitInfo(shortID: id.short(), message: VersionGate.cleanedMessage(of: try repository.commit(id)))
+                if VersionChecks.temporaryCommitKind(info.subject) != nil { result.append(info) }
+            }
+        } catch {
+            throw .git(error)
+        }
+        return result
     }
 
     /// Checks 5 and 6 for a branch: the version before the push is the old tip's (for a force
