@@ -71,6 +71,7 @@ package enum VerifyUseCase {
         }
         let trusted = try TrustedConfiguration.load(
             repository: repository, updates: updates, defaultBranchRefs: candidates, explicitPath: configPath)
+        let updates = try updates.map { (update: PushedRef) throws(HookError) -> PushedRef in try taggedObject(of: update, in: repository) }
         var tips: [ObjectID] = []
         for update in updates where !update.isDeletion {
             let present: Bool
@@ -93,5 +94,23 @@ package enum VerifyUseCase {
         return Outcome(
             reports: result.reports, summary: PreReceiveHook.verdict(result, program: "shipshape verify", source: trusted.source, wholePush: false),
             updates: updates, configurationSource: trusted.source)
+    }
+
+    /// A tag update whose new value names the tagged commit rather than the tag (GitLab's
+    /// `CI_COMMIT_SHA`), with the clone's tag of that name pointing at that commit: the tag's own
+    /// object, so an annotated tag is not taken for a lightweight one.
+    private static func taggedObject(of update: PushedRef, in repository: Repository) throws(HookError) -> PushedRef {
+        guard update.isTag, !update.isDeletion else { return update }
+        do {
+            guard let local = try repository.references(matching: update.remoteRef).first(where: { $0.name == update.remoteRef }),
+                local.target != update.localID,
+                try repository.peeledCommit(local.target).commit == update.localID
+            else { return update }
+            var resolved = update
+            resolved.localID = local.target
+            return resolved
+        } catch {
+            return update
+        }
     }
 }

@@ -176,6 +176,21 @@ enum VerifyCase: String, CaseIterable, CustomTestStringConvertible {
         }
     }
 
+    /// GitLab's `CI_COMMIT_SHA` names the tagged commit, not the tag: the clone's annotated tag
+    /// of that name is what is judged.
+    @Test func aTagGivenByItsCommitIsJudgedByTheTagItself() throws {
+        let clone = try CIClone()
+        try clone.sandbox.commit(file: "a.txt", message: "feat: export to CSV")
+        try clone.setVersion("1.1.0")
+        try clone.sandbox.commit(file: "CHANGELOG.md", contents: clone.changelog(["1.1.0", "1.0.0"]), message: "chore: bump version to 1.1.0")
+        try clone.sandbox.gitOK("tag", "-a", "v1.1.0", "-m", "Release version 1.1.0")
+        _ = try clone.publish("refs/tags/v1.1.0", local: "refs/tags/v1.1.0")
+        let commit = try clone.rev("v1.1.0^{commit}")
+        let result = try clone.verify(["--ref", "refs/tags/v1.1.0", "--old", String(repeating: "0", count: 40), "--new", commit])
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.stdout.contains("lightweight"), "\(result)")
+    }
+
     @Test func theConfigurationComesFromTheDefaultBranchOrTheCommandLine() throws {
         let clone = try CIClone()
         let (line, _, _) = try VerifyCase.configurationEdit.prepare(clone)
