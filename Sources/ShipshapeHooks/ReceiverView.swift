@@ -98,6 +98,17 @@ final class ReceiverView {
         return ReceiverView(exactGlobs: [], hiddenCommits: hidden)
     }
 
+    /// Where a new branch's new commits begin when the view cannot tell: on a client whose
+    /// remote has no remote-tracking refs here (a push to a URL, or a remote never fetched), the
+    /// fork point from the default branch (`PrePushHook.forkPoint`); nil on the receiving side,
+    /// which knows exactly, and on a client with remote-tracking refs.
+    ///
+    /// - Throws: `HookError.git` when the repository cannot be read.
+    func guessedBase(of tip: ObjectID, branch: String, localRef: String, in repository: Repository) throws(HookError) -> ObjectID? {
+        guard !isExact, try targets(in: repository).isEmpty else { return nil }
+        return try PrePushHook.forkPoint(of: tip, branch: branch, localRef: localRef, remote: self, repository: repository)
+    }
+
     /// How advice names the pushed branch on the receiving side (`origin/main`).
     func trackingName(of branch: String) -> String {
         isNamed ? "\(name)/\(branch)" : "<remote>/\(branch)"

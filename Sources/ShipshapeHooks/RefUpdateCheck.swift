@@ -275,9 +275,7 @@ package final class RefUpdateCheck {
                 base.oldTip = ref.remoteID
             }
         }
-        if base.hidden.isEmpty, !receiver.isExact, try receiver.targets(in: repository).isEmpty,
-            let fork = try PrePushHook.forkPoint(of: tip, branch: branch, localRef: ref.localRef, remote: receiver, repository: repository)
-        {
+        if base.hidden.isEmpty, let fork = try receiver.guessedBase(of: tip, branch: branch, localRef: ref.localRef, in: repository) {
             base.hidden = [fork]
         }
         return base
