@@ -250,6 +250,36 @@ final class ServerFixture {
     }
 }
 
+/// A non-bare repository that receives pushes (to branches it has not checked out).
+@Suite struct NonBareServerTests {
+    @Test func aWorkTreeRepositoryIsJudgedByTheFileCommittedOnItsBranch() throws {
+        let client = try GitSandbox()
+        let server = try GitSandbox()
+        let bin = productsDirectory()
+        try server.write(".shipshape.toml", "[branches]\nextra-patterns = ['^team/.+$']\n")
+        try server.write("VERSION", "1.0.0\n")
+        try server.gitOK("add", "-A")
+        try server.commit(file: "README", contents: "app\n", message: "chore: start at 1.0.0")
+        let install = try server.run(bin + "/shipshape", ["install", "--server"])
+        #expect(install.status == 0 && server.exists(".git/hooks/pre-receive"), "\(install)")
+        #expect(!server.exists(".git/hooks/pre-push"))
+        try client.gitOK("remote", "add", "origin", server.root)
+        try client.gitOK("fetch", "-q", "origin")
+        try client.gitOK("checkout", "-q", "-b", "team/export", "origin/main")
+        try client.commit(file: "a.txt", message: "feat: export to CSV")
+        let accepted = try client.git("push", "origin", "team/export")
+        #expect(accepted.status == 0, "\(accepted)")
+        #expect(ServerFixture.remoteLines(accepted).contains { $0.hasPrefix("pre-receive: ok (1 ref, 1 new commit checked); rules from .shipshape.toml at refs/heads/main (") })
+        try client.commit(file: "b.txt", message: "more stuff")
+        let refused = try client.git("push", "origin", "team/export")
+        #expect(refused.status != 0)
+        #expect(ServerFixture.remoteLines(refused).contains("pre-receive: refused refs/heads/team/export: 1 error (pushed-commit-lint)"), "\(refused)")
+        let uninstall = try server.run(bin + "/shipshape", ["uninstall", "--server"])
+        #expect(uninstall.status == 0 && !server.exists(".git/hooks/pre-receive"), "\(uninstall)")
+        #expect(try client.git("push", "origin", "team/export").status == 0)
+    }
+}
+
 /// What the server accepts: the git-flow release cycle, deletions, and many refs at once.
 @Suite struct ServerHookAcceptanceTests {
     @Test(arguments: Transport.allCases) func theGitFlowReleaseCycleIsAccepted(_ transport: Transport) throws {
