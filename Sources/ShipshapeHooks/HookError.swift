@@ -44,7 +44,7 @@ package enum HookError: Error, CustomStringConvertible {
         case let .usage(message):
             return message
         case let .trustedConfiguration(error, source):
-            return "\(error) (in the trusted configuration, \(source)); pushes are judged by it, so none can pass until it is fixed: an administrator fixes it on the default branch from the server or points git config shipshape.config at a valid file there"
+            return "\(error) (in the trusted configuration, \(source)); pushes are judged by it, so none can pass until it is fixed: on the server, point git config shipshape.config at a valid file, push the fix to the default branch, then unset shipshape.config"
         case let .shallowRepository(error):
             return "this repository is a shallow clone and the check needs history it does not have (\(error.function): \(error.message)); fetch the full history with git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0) and run again, or skip a push's checks once with git push --no-verify"
         }
