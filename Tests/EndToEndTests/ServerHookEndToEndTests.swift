@@ -241,6 +241,16 @@ final class ServerFixture {
         let result = try server.push("main")
         server.expectAccepted(result, "judged by main's configuration")
         #expect(ServerFixture.remoteLines(result).contains { $0.contains("rules from .shipshape.toml at refs/heads/main (\(relaxing.prefix(7)))") })
+        // Colour only when the server asks for it.
+        try server.sandbox.gitOK("config", "shipshape.color", "always", in: server.bare)
+        try server.sandbox.commit(file: "d.txt", message: "feat!: drop the legacy API")
+        try server.setVersion("1.0.1")
+        try server.sandbox.gitOK("add", "-A")
+        try server.sandbox.commit(file: "VERSION", contents: "1.0.1\n", message: "chore: bump version to 1.0.1")
+        let coloured = try server.push("main")
+        #expect(coloured.status != 0)
+        #expect(ServerFixture.remoteLines(coloured).contains { $0.contains("\u{1B}[1;31merror\u{1B}[0m") }, "\(coloured)")
+        try server.sandbox.gitOK("reset", "-q", "--hard", "HEAD~2")
         // A broken trusted configuration refuses with exit 2 and says how to recover.
         try server.sandbox.gitOK("config", "shipshape.config", server.sandbox.temporaryDirectory + "/missing.toml", in: server.bare)
         try server.sandbox.commit(file: "c.txt", message: "fix: a good one")
