@@ -346,6 +346,32 @@ final class ServerFixture {
         #expect(try server.serverRef("refs/tags/nightly") == nil)
     }
 
+    /// "New" is exact on the server: a commit the server already has on another branch is not
+    /// judged again when it is merged, and a force push's rewritten commits are.
+    @Test func onlyCommitsNewToTheServerAreLinted() throws {
+        let server = try ServerFixture(.path)
+        let s = server.sandbox
+        try server.start()
+        // A commit from before the rules (accepted under a relaxed server configuration).
+        let relaxed = s.temporaryDirectory + "/relaxed.toml"
+        try "[push]\nlint-commits = false\n".write(toFile: relaxed, atomically: true, encoding: .utf8)
+        try s.gitOK("config", "shipshape.config", relaxed, in: server.bare)
+        try s.gitOK("checkout", "-q", "-b", "feature/legacy", "develop")
+        try s.commit(file: "legacy.txt", message: "legacy work")
+        server.expectAccepted(try server.push("feature/legacy"), "the legacy branch")
+        try s.gitOK("config", "--unset", "shipshape.config", in: server.bare)
+        try s.gitOK("checkout", "-q", "develop")
+        try s.gitOK("merge", "-q", "--no-ff", "--no-edit", "feature/legacy")
+        let merged = try server.push("develop")
+        server.expectAccepted(merged, "merging what the server has")
+        #expect(ServerFixture.remoteLines(merged).contains { $0.hasPrefix("pre-receive: ok (1 ref, 1 new commit checked)") }, "\(merged)")
+        // A force push rewrites develop's tip with a bad message: that commit is new.
+        try s.gitOK("reset", "-q", "--hard", "HEAD~1")
+        try s.commit(file: "b.txt", message: "oops")
+        let before = try server.serverRef("refs/heads/develop")
+        try server.expectRefused(try server.push("--force", "develop"), ref: "refs/heads/develop", rules: ["pushed-commit-lint"], before: before)
+    }
+
     @Test(arguments: Transport.allCases) func aPushOfAHundredRefsIsAccepted(_ transport: Transport) throws {
         let server = try ServerFixture(transport)
         try server.start()
