@@ -39,7 +39,8 @@ package enum PreReceiveHook {
             let line = deleted == 0 ? "pre-receive: nothing to check" : "pre-receive: ok (\(deleted) deletion\(deleted == 1 ? "" : "s"), nothing to check)"
             return Outcome(outcome: HookOutcome(reports: [], advice: [line]), color: false)
         }
-        // GIT_REPOSITORY_OPEN_FROM_ENV: git's quarantine directories become visible.
+        // Honouring git's environment (GIT_DIR, GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES)
+        // makes the quarantined objects visible; opening "." alone does not find them.
         let found: Repository?
         do { found = try Repository.discover(startingAt: invocation.workingDirectory, honoringEnvironment: true) } catch { throw .git(error) }
         guard let repository = found else { throw .notARepository(path: invocation.workingDirectory) }
