@@ -25,7 +25,8 @@ package enum ReceivedUpdateInput {
             if line.isEmpty { continue }
             let fields = line.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
             let text = String(decoding: line, as: UTF8.self)
-            guard fields.count == 3, !fields[2].isEmpty, !fields[2].contains(0x20) else {
+            // git's ref names hold no spaces or control characters (git check-ref-format).
+            guard fields.count == 3, !fields[2].isEmpty, !fields[2].contains(where: { $0 <= 0x20 || $0 == 0x7F }) else {
                 throw .usage("\(program): line \(number) of standard input is not \"<old sha> <new sha> <ref name>\": \"\(excerpt(text))\"; e.g. echo \"$BEFORE $AFTER refs/heads/main\"")
             }
             let old = try objectID(fields[0], line: number, program: program)
