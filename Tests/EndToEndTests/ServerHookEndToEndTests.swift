@@ -20,12 +20,26 @@ final class ServerFixture {
     let bin = productsDirectory()
     private var daemon: GitDaemon?
 
-    init(_ transport: Transport) throws {
+    /// Where a hook that was on the server before Shipshape records what git gave it (nil: no
+    /// such hook).
+    let recording: String?
+    private var verifyCount = 0
+
+    init(_ transport: Transport, recording: Bool = false) throws {
         sandbox = try GitSandbox()
         bare = try sandbox.makeBareRemote()
+        if recording {
+            // A pre-receive that was there before: install chains it, and it sees the same input.
+            let file = sandbox.temporaryDirectory + "/received"
+            try "#!/bin/sh\ncat > '\(file)'\n".write(toFile: bare + "/hooks/pre-receive", atomically: true, encoding: .utf8)
+            _ = try sandbox.run("chmod", ["+x", bare + "/hooks/pre-receive"])
+            self.recording = file
+        } else {
+            self.recording = nil
+        }
         let install = try sandbox.run(bin + "/shipshape", ["install", "--server", "--repo", bare])
         #expect(install.status == 0, "\(install)")
-        #expect(install.stdout.contains("installed pre-receive hook: \(bare)/hooks/pre-receive"), "\(install)")
+        #expect(install.stdout.contains(recording ? "(the existing hook was kept as" : "installed pre-receive hook: \(bare)/hooks/pre-receive"), "\(install)")
         #expect(!sandbox.exists(".git/hooks/pre-push") && !sandbox.exists(".git/hooks/commit-msg"))
         if transport == .daemon {
             let daemon = try GitDaemon(basePath: sandbox.temporaryDirectory + "/remotes", environment: sandbox.env)
@@ -86,6 +100,15 @@ final class ServerFixture {
         let lines = Self.remoteLines(result)
         #expect(lines.contains { $0.hasPrefix("pre-receive: ok (") }, "\(step): \(lines)", sourceLocation: sourceLocation)
         #expect(!lines.contains { $0.contains("error:") }, "\(step): \(lines)", sourceLocation: sourceLocation)
+        if let recording, result.status == 0 {
+            // CI's view of the same push: shipshape verify on the pushed lines in the client's clone.
+            let format = ["text", "json", "github"][verifyCount % 3]
+            verifyCount += 1
+            let received = (try? String(contentsOfFile: recording, encoding: .utf8)) ?? ""
+            #expect(!received.isEmpty, "\(step): the chained hook saw no input", sourceLocation: sourceLocation)
+            let verify = try? sandbox.run(bin + "/shipshape", ["verify", "--format", format], stdin: received)
+            #expect(verify?.status == 0, "\(step): verify --format \(format) disagrees: \(verify.map(\.description) ?? "")", sourceLocation: sourceLocation)
+        }
     }
 
     /// Asserts a refusal of `ref` for `rules`, as the pusher sees it, and that the server kept
@@ -293,7 +316,7 @@ final class ServerFixture {
 /// What the server accepts: the git-flow release cycle, deletions, and many refs at once.
 @Suite struct ServerHookAcceptanceTests {
     @Test(arguments: Transport.allCases) func theGitFlowReleaseCycleIsAccepted(_ transport: Transport) throws {
-        let server = try ServerFixture(transport)
+        let server = try ServerFixture(transport, recording: true)
         let s = server.sandbox
         try server.start()
         func merge(_ branch: String, into target: String) throws {
