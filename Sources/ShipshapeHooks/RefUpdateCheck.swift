@@ -98,7 +98,7 @@ package final class RefUpdateCheck {
                 }
                 let target = Target(ref: ref, tip: tip, isTagObject: isTagObject, label: label, snapshot: snapshot)
                 findings += ref.isTag ? try checkTag(target, push: push) : try checkBranch(target, push: push)
-                findings = Self.locating(findings, in: snapshot, changelogPath: settings.changelogPath)
+                findings = Self.locating(findings, in: snapshot)
                 if !findings.isEmpty { result.reports.append(SubjectReport(origin: ref.remoteRef, findings: findings)) }
             }
         } catch {
@@ -110,22 +110,16 @@ package final class RefUpdateCheck {
         return result
     }
 
-    /// The findings with a file to point at (CI annotations): a version finding without one
-    /// points at the first version file, a changelog finding at the changelog.
-    static func locating(_ findings: [Finding], in snapshot: VersionSnapshot, changelogPath: String?) -> [Finding] {
-        let versionRules: Set<String> = [
-            VersionCheck.tagMatches.rawValue, VersionCheck.branchMatches.rawValue, VersionCheck.monotonic.rawValue,
-            VersionCheck.bumpLevel.rawValue,
-        ]
-        let first = snapshot.readings.first.map { FileLocation(path: $0.path, line: $0.line, column: $0.column) }
+    /// The findings with a file to point at (CI annotations): a monotonic or bump-level finding
+    /// (about the version being introduced) points at the first version file; the other checks
+    /// set their own location.
+    static func locating(_ findings: [Finding], in snapshot: VersionSnapshot) -> [Finding] {
+        let versionRules: Set<String> = [VersionCheck.monotonic.rawValue, VersionCheck.bumpLevel.rawValue]
+        guard let first = snapshot.readings.first?.fileLocation else { return findings }
         return findings.map { finding in
             guard finding.location == nil, versionRules.contains(finding.rule) else { return finding }
             var located = finding
-            if let changelogPath, finding.message.hasPrefix(changelogPath + " ") {
-                located.location = FileLocation(path: changelogPath)
-            } else {
-                located.location = first
-            }
+            located.location = first
             return located
         }
     }

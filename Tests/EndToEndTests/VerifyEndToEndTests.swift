@@ -141,6 +141,13 @@ enum VerifyCase: String, CaseIterable, CustomTestStringConvertible {
         if kind == .disagreeingFiles && format == "json" {
             #expect(out.contains(#""file":"package.json","line":3,"column":15"#), "\(out)")
         }
+        if kind == .lightweightTag && format == "github" {
+            // A lightweight tag is about no file: the annotation names none.
+            #expect(out.contains("::error title=tag-matches::refs/tags/v1.1.0: tag v1.1.0 is a lightweight tag"), "\(out)")
+        }
+        if kind == .skippedVersion && format == "github" {
+            #expect(out.contains("::error file=VERSION,line=1,col=1,title=version-monotonic::refs/heads/main: "), "\(out)")
+        }
         if kind == .configurationEdit && format == "text" {
             #expect(out.contains("shipshape verify: rules from the defaults (no .shipshape.toml at refs/heads/main ("), "\(out)")
         }
