@@ -48,7 +48,9 @@ package enum PreReceiveHook {
         let check = try RefUpdateCheck(
             repository: repository, configuration: trusted.configuration, settings: trusted.configuration.prePushSettings,
             receiver: try .receivingRepository(repository))
-        let result = try check.run(updates)
+        var result = try check.run(updates)
+        result.reports = try PushedConfigurationCheck.adding(
+            to: result.reports, updates: updates, defaultBranch: trusted.defaultBranch, repository: repository)
         let color = ((try? repository.configString("shipshape.color")) ?? nil).map { ["always", "true", "yes", "on", "1"].contains($0.lowercased()) } ?? false
         return Outcome(outcome: HookOutcome(reports: result.reports, advice: verdict(result, program: "pre-receive", source: trusted.source)), color: color)
     }

@@ -18,8 +18,18 @@ package struct TrustedConfiguration {
     /// `/etc/shipshape.toml`, or `the defaults`).
     package var source: String
 
+    /// The default branch's short name (`main`), whether or not it exists yet; nil when no
+    /// candidate names one.
+    package var defaultBranch: String?
+
     /// The git configuration key naming a server-side configuration file.
     package static let configKey = "shipshape.config"
+
+    init(configuration: ShipshapeConfiguration, source: String, defaultBranch: String? = nil) {
+        self.configuration = configuration
+        self.source = source
+        self.defaultBranch = defaultBranch
+    }
 
     /// Loads the trusted configuration.
     ///
@@ -34,6 +44,14 @@ package struct TrustedConfiguration {
     ///   `shipshape.config` names a missing file, `.git` when the repository cannot be read.
     package static func load(
         repository: Repository, updates: [PushedRef], defaultBranchRefs: [String], explicitPath: String? = nil
+    ) throws(HookError) -> TrustedConfiguration {
+        var trusted = try read(repository: repository, updates: updates, defaultBranchRefs: defaultBranchRefs, explicitPath: explicitPath)
+        trusted.defaultBranch = try defaultBranchName(repository: repository, candidates: defaultBranchRefs)
+        return trusted
+    }
+
+    private static func read(
+        repository: Repository, updates: [PushedRef], defaultBranchRefs: [String], explicitPath: String?
     ) throws(HookError) -> TrustedConfiguration {
         var path = explicitPath
         if path == nil {
@@ -93,6 +111,18 @@ package struct TrustedConfiguration {
             } catch {
                 throw .git(error)
             }
+        }
+        return nil
+    }
+
+    /// The short name of the first candidate that names a branch: a symbolic ref's target (also
+    /// an unborn one, as in an empty server repository), or a ref that exists.
+    private static func defaultBranchName(repository: Repository, candidates: [String]) throws(HookError) -> String? {
+        for candidate in candidates {
+            let symbolic: String?
+            do { symbolic = try repository.symbolicTarget(of: candidate) } catch { throw .git(error) }
+            if let symbolic { return shortBranchName(symbolic) }
+            if candidate != "HEAD", (try? repository.resolve(candidate)) != nil { return shortBranchName(candidate) }
         }
         return nil
     }

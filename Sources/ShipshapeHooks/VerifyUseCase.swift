@@ -90,7 +90,9 @@ package enum VerifyUseCase {
         let check = try RefUpdateCheck(
             repository: repository, configuration: trusted.configuration, settings: trusted.configuration.prePushSettings,
             receiver: try .independentOf(tips, in: repository))
-        let result = try check.run(updates)
+        var result = try check.run(updates)
+        result.reports = try PushedConfigurationCheck.adding(
+            to: result.reports, updates: updates, defaultBranch: trusted.defaultBranch, repository: repository)
         return Outcome(
             reports: result.reports, summary: PreReceiveHook.verdict(result, program: "shipshape verify", source: trusted.source, wholePush: false),
             updates: updates, configurationSource: trusted.source)

@@ -251,6 +251,20 @@ final class ServerFixture {
         #expect(ServerFixture.remoteLines(accepted).contains { $0.hasSuffix("rules from \(relaxed)") }, "\(ServerFixture.remoteLines(accepted))")
     }
 
+    /// An invalid `.shipshape.toml` on the default branch would stop every later push: refused
+    /// there, accepted on other branches (nothing reads it from them).
+    @Test(arguments: Transport.allCases) func anInvalidConfigurationCannotReachTheDefaultBranch(_ transport: Transport) throws {
+        let server = try ServerFixture(transport)
+        try server.start()
+        let before = try server.serverRef("refs/heads/main")
+        try server.sandbox.write(".shipshape.toml", "[commit]\ntypoo = 1\n")
+        try server.sandbox.gitOK("add", ".shipshape.toml")
+        try server.sandbox.commit(file: "a.txt", message: "chore: configure shipshape")
+        let lines = try server.expectRefused(try server.push("main"), ref: "refs/heads/main", rules: ["configuration-valid"], before: before)
+        #expect(lines.contains { $0.contains("typoo") && $0.contains("the server judges every later push by this file") }, "\(lines)")
+        server.expectAccepted(try server.push("HEAD:refs/heads/feature/config"), "the same commit on a feature branch")
+    }
+
     @Test func aConfigurationOnTheDefaultBranchIsTheOneThatApplies() throws {
         let server = try ServerFixture(.path)
         try server.start()

@@ -52,6 +52,7 @@ final class CIClone {
 /// The refused cases of the server hook, as `shipshape verify` reports them in each format.
 enum VerifyCase: String, CaseIterable, CustomTestStringConvertible {
     case badMessage, badBranchName, lightweightTag, disagreeingFiles, skippedVersion, minorOverBreaking, configurationEdit
+    case invalidConfiguration
 
     var testDescription: String { rawValue }
 
@@ -91,6 +92,11 @@ enum VerifyCase: String, CaseIterable, CustomTestStringConvertible {
             try clone.setVersion("1.1.0")
             try s.commit(file: "VERSION", contents: "1.1.0\n", message: "chore: bump version to 1.1.0")
             return (try clone.publish("refs/heads/main", local: "main"), "refs/heads/main", "bump-level")
+        case .invalidConfiguration:
+            try s.write(".shipshape.toml", "[commit]\ntypoo = 1\n")
+            try s.gitOK("add", ".shipshape.toml")
+            try s.commit(file: "a.txt", message: "chore: configure shipshape")
+            return (try clone.publish("refs/heads/main", local: "main"), "refs/heads/main", "configuration-valid")
         case .configurationEdit:
             try s.write(".shipshape.toml", "[push]\nlint-commits = false\n")
             try s.gitOK("add", ".shipshape.toml")
@@ -147,6 +153,9 @@ enum VerifyCase: String, CaseIterable, CustomTestStringConvertible {
         }
         if kind == .skippedVersion && format == "github" {
             #expect(out.contains("::error file=VERSION,line=1,col=1,title=version-monotonic::refs/heads/main: "), "\(out)")
+        }
+        if kind == .invalidConfiguration && format == "github" {
+            #expect(out.contains("::error file=.shipshape.toml,line=2,title=configuration-valid::refs/heads/main: "), "\(out)")
         }
         if kind == .configurationEdit && format == "text" {
             #expect(out.contains("shipshape verify: rules from the defaults (no .shipshape.toml at refs/heads/main ("), "\(out)")
