@@ -31,6 +31,7 @@ let package = Package(
         .executable(name: "shipshape", targets: ["shipshape"]),
         .executable(name: "commit-msg", targets: ["commit-msg"]),
         .executable(name: "pre-push", targets: ["pre-push"]),
+        .executable(name: "pre-receive", targets: ["pre-receive"]),
         .executable(name: "post-merge", targets: ["post-merge"]),
         .executable(name: "changelog-sync", targets: ["changelog-sync"]),
         // For the libFuzzer executables of Fuzz/Package.swift only.
@@ -112,6 +113,7 @@ let package = Package(
         // MARK: Executables
         .executableTarget(name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(name: "pre-push", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
+        .executableTarget(name: "pre-receive", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(name: "post-merge", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
         .executableTarget(
             name: "changelog-sync",
@@ -164,7 +166,7 @@ let package = Package(
         .testTarget(name: "FuzzingTests", dependencies: ["ShipshapeFuzzing"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ShipshapeTestSupport", "shipshape", "commit-msg", "pre-push", "post-merge", "changelog-sync"],
+            dependencies: ["ShipshapeTestSupport", "shipshape", "commit-msg", "pre-push", "pre-receive", "post-merge", "changelog-sync"],
             swiftSettings: strict),
         // Run the release artefacts (scripts/package.sh); skipped unless SHIPSHAPE_DIST is set.
         .testTarget(name: "PackagingTests", dependencies: ["ShipshapeTestSupport"], swiftSettings: strict),

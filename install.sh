@@ -38,7 +38,7 @@ die() {
 }
 
 source_dir=$(cd "$(dirname "$0")" && pwd)
-programs="shipshape commit-msg pre-push post-merge changelog-sync"
+programs="shipshape commit-msg pre-push pre-receive post-merge changelog-sync"
 release=
 if_missing=refuse
 # Run from an unpacked release (bin/shipshape beside this script, no sources): install it.

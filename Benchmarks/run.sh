@@ -261,7 +261,7 @@ if selected lint; then
     fi
 fi
 
-# --- pre-push: 1 and 10,000 new commits ---------------------------------------------------------
+# --- pre-push and pre-receive: 1 and 10,000 new commits -------------------------------------------
 if selected pre-push; then
     say "pre-push"
     repository "$main_size"
@@ -276,6 +276,28 @@ if selected pre-push; then
         "$(q "$bin/pre-push" elsewhere "$work/remote.git") < $(q "$work/push-one")"
     row $g push.many shipshape "pre-push, $(thousands "$R_UNRELEASED") new commits" mid --cwd "$R_DIR" --shell \
         "$(q "$bin/pre-push" origin "$work/remote.git") < $(q "$work/push-many")"
+    # pre-receive as git runs it inside the server's quarantine: the server is a bare clone whose
+    # main is still at the old tip (the pushed commits are in its object store but on no ref, as
+    # in a quarantine), GIT_OBJECT_DIRECTORY an empty quarantine directory, the real objects its
+    # alternate; every ref of the server is what it already has.
+    for case in one many; do
+        server="$work/server-$case.git"
+        old=$R_ONE_BEFORE
+        [ "$case" = many ] && old=$R_RELEASE
+        git clone -q --bare --local "$R_DIR" "$server"
+        git -C "$server" update-ref refs/heads/main "$old"
+        git -C "$server" commit-graph write --reachable
+        mkdir -p "$work/quarantine-$case/pack"
+        echo "$old $R_TIP refs/heads/main" >"$work/receive-$case"
+    done
+    receive() {
+        printf 'env GIT_DIR=. GIT_QUARANTINE_PATH=%s GIT_OBJECT_DIRECTORY=%s GIT_ALTERNATE_OBJECT_DIRECTORIES=%s %s < %s' \
+            "$(q "$work/quarantine-$1")" "$(q "$work/quarantine-$1")" "$(q "$work/server-$1.git/objects")" \
+            "$(q "$bin/pre-receive")" "$(q "$work/receive-$1")"
+    }
+    row $g receive.one shipshape "pre-receive, 1 new commit" fast --cwd "$work/server-one.git" --shell "$(receive one)"
+    row $g receive.many shipshape "pre-receive, $(thousands "$R_UNRELEASED") new commits" mid --cwd "$work/server-many.git" --shell \
+        "$(receive many)"
     na $g push.peers "peers: none checks version files before a push; for linting the pushed commits see cz check --rev-range in lint-range"
 fi
 

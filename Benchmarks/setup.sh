@@ -25,7 +25,7 @@ if [ "${SHIPSHAPE_BENCH_NO_BUILD:-0}" != 1 ]; then
     swift build --package-path "$root" "${flags[@]}" >&2
 fi
 bin=$(swift build --package-path "$root" "${flags[@]}" --show-bin-path)
-for program in shipshape commit-msg pre-push changelog-sync; do
+for program in shipshape commit-msg pre-push pre-receive changelog-sync; do
     [ -x "$bin/$program" ] || { echo "benchmarks: no $bin/$program; build with: swift build ${flags[*]}" >&2; exit 2; }
 done
 

@@ -12,6 +12,7 @@ let targets = [
     "changelog": "FuzzChangelog",
     "configuration": "FuzzConfiguration",
     "pre-push-input": "FuzzPrePushInput",
+    "received-update-input": "FuzzReceivedUpdateInput",
 ]
 
 let package = Package(

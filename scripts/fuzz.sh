@@ -3,7 +3,8 @@
 #
 #   scripts/fuzz.sh [--runs N | --time SECONDS] [--merge] [TARGET...]
 #
-# TARGET is one of: message semantic-version changelog configuration pre-push-input (default:
+# TARGET is one of: message semantic-version changelog configuration pre-push-input
+# received-update-input (default:
 # all, one after another). Each run starts from the committed seeds in Fuzz/Corpus/<target>
 # and keeps what it learns in Fuzz/.work/<target> (not committed); a failing input is written
 # to Fuzz/.work/artifacts/. Add it to Fuzz/Corpus/<target>/ so that `swift test` replays it.
@@ -13,7 +14,7 @@
 # 2 for a usage or build error.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-all=(message semantic-version changelog configuration pre-push-input)
+all=(message semantic-version changelog configuration pre-push-input received-update-input)
 limit=(-runs=1000000)
 merge=0
 targets=()

@@ -49,7 +49,7 @@ version=$(sed -n 's/^package let shipshapeVersion = "\(.*\)"$/\1/p' Sources/Ship
 [ -n "$version" ] || die "cannot read the version from Sources/ShipshapeHooks/Version.swift"
 arch=$(uname -m)
 name="shipshape-$version-linux-$arch"
-programs="shipshape commit-msg pre-push post-merge changelog-sync"
+programs="shipshape commit-msg pre-push pre-receive post-merge changelog-sync"
 
 # The static archives: what libgit2's pkg-config file lists, plus libcrypto, which Debian's libssh2
 # needs and libgit2.pc omits. PCRE2 is linked through its module map (-lpcre2-8) with the library

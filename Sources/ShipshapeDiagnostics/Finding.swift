@@ -45,14 +45,20 @@ package struct Finding: Sendable, Hashable {
     package var span: SourceSpan?
     /// How to fix it, e.g. `did you mean "feat"?`.
     package var help: String?
+    /// The file in the repository the finding is about (a version file, the changelog), for CI
+    /// annotations; the message names it too.
+    package var location: FileLocation?
 
     /// Creates a finding.
-    package init(rule: String, severity: Severity, message: String, span: SourceSpan? = nil, help: String? = nil) {
+    package init(
+        rule: String, severity: Severity, message: String, span: SourceSpan? = nil, help: String? = nil, location: FileLocation? = nil
+    ) {
         self.rule = rule
         self.severity = severity
         self.message = message
         self.span = span
         self.help = help
+        self.location = location
     }
 }
 
@@ -63,4 +69,21 @@ extension Sequence<Finding> {
     package var warnings: [Finding] { filter { $0.severity == .warning } }
     /// Whether none of the findings is an error (warnings are allowed).
     package var hasNoErrors: Bool { !contains { $0.severity == .error } }
+}
+
+/// A place in a file of the repository: its path from the root, and a line and column when known.
+package struct FileLocation: Sendable, Hashable {
+    /// The path relative to the repository root, with `/` separators.
+    package var path: String
+    /// 1-based line, when known.
+    package var line: Int?
+    /// 1-based column, when known.
+    package var column: Int?
+
+    /// Creates a location.
+    package init(path: String, line: Int? = nil, column: Int? = nil) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
 }

@@ -83,6 +83,13 @@ package struct Renderer: Sendable {
             members.append(("column", .int(span.column)))
         }
         if let help = finding.help { members.append(("help", .string(help))) }
+        if let location = finding.location {
+            members.append(("file", .string(location.path)))
+            if finding.span == nil, let line = location.line {
+                members.append(("line", .int(line)))
+                if let column = location.column { members.append(("column", .int(column))) }
+            }
+        }
         return .object(members)
     }
 
@@ -92,7 +99,13 @@ package struct Renderer: Sendable {
         var out = ""
         for finding in report.findings {
             var properties = ["title=" + Renderer.escapeProperty("\(finding.rule)")]
-            if report.commit == nil {
+            if let location = finding.location {
+                var place = ["file=" + Renderer.escapeProperty(location.path)]
+                if let line = location.line { place.append("line=\(line)") }
+                if let column = location.column { place.append("col=\(column)") }
+                properties.insert(contentsOf: place, at: 0)
+            } else if report.commit == nil && !report.origin.hasPrefix("refs/") {
+                // A report about a ref (`refs/heads/main`, from verify) has no file to point at.
                 properties.insert("file=" + Renderer.escapeProperty(report.origin), at: 0)
                 if let span = finding.span {
                     properties.append("line=\(span.line)")
@@ -101,6 +114,7 @@ package struct Renderer: Sendable {
             }
             var message = finding.message
             if let commit = report.commitLabel { message = commit + ": " + message }
+            if report.commit == nil && report.origin.hasPrefix("refs/") { message = report.origin + ": " + message }
             if let help = finding.help { message += " — help: " + help }
             let command = finding.severity == .error ? "error" : "warning"
             out += "::\(command) \(properties.joined(separator: ","))::\(Renderer.escapeData(Renderer.printable(message, keepingNewlines: true)))\n"

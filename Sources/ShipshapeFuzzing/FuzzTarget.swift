@@ -15,6 +15,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case configuration
     /// The parser of the ref lines git writes to pre-push's standard input.
     case prePushInput = "pre-push-input"
+    /// The parser of the update lines git writes to pre-receive's standard input.
+    case receivedUpdateInput = "received-update-input"
 
     /// Runs the target on one input.
     ///
@@ -27,6 +29,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .changelog: try ChangelogFuzzing.run(input)
         case .configuration: try ConfigurationFuzzing.run(input)
         case .prePushInput: try PrePushInputFuzzing.run(input)
+        case .receivedUpdateInput: try ReceivedUpdateInputFuzzing.run(input)
         }
     }
 

@@ -58,7 +58,10 @@ package enum DoctorUseCase {
         report.add(.ok, "repository", "\(repository.workdir ?? repository.gitDirectory)")
         report.add(.ok, "hooks directory", hooks + origin)
         let override = (try? repository.configString(HookShim.missingPolicyKey)).flatMap { $0 }
-        for hook in HookKind.allCases {
+        // The client hooks, and the server's pre-receive where it is installed (a repository that
+        // receives pushes); a clone without one has nothing missing.
+        let serverHooks = HookKind.allCases.filter { !HookKind.clientHooks.contains($0) && FileSystem.exists(FileSystem.join(hooks, $0.fileName)) }
+        for hook in HookKind.clientHooks + serverHooks {
             examine(hook, in: hooks, policyOverride: invocation.environment["SHIPSHAPE_IF_MISSING"] ?? override, invocation: invocation, into: &report)
         }
     }

@@ -30,6 +30,9 @@ package enum HookError: Error, CustomStringConvertible {
     /// A check needed history that a shallow clone does not have (libgit2 cannot read past the
     /// shallow boundary); carries the failing call.
     case shallowRepository(GitError)
+    /// The configuration a receiving repository judges pushes by is invalid (see
+    /// `TrustedConfiguration`); carries where it was read.
+    case trustedConfiguration(ConfigurationError, source: String)
 
     package var description: String {
         switch self {
@@ -47,6 +50,8 @@ package enum HookError: Error, CustomStringConvertible {
             return message
         case let .revisionNotFound(revision):
             return "revision \"\(revision)\" was not found: no branch, tag or commit of that name is in this repository; check the spelling (git branch -a and git tag list what exists), or fetch it first when it is only on a remote"
+        case let .trustedConfiguration(error, source):
+            return "\(error) (in the trusted configuration, \(source)); pushes are judged by it, so none can pass until it is fixed: on the server, point git config shipshape.config at a valid file, push the fix to the default branch, then unset shipshape.config"
         case let .shallowRepository(error):
             return "this repository is a shallow clone and the check needs history it does not have (\(error.function): \(error.message)); fetch the full history with git fetch --unshallow (in GitHub Actions: actions/checkout with fetch-depth: 0) and run again, or skip a push's checks once with git push --no-verify"
         }

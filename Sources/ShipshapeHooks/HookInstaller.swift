@@ -67,7 +67,7 @@ package struct HookInstaller: Sendable {
     /// - Throws: `HookError.programMissing` when a hook program is not beside `shipshape`,
     ///   `HookError.chainConflict` when both a foreign hook and an earlier chained one exist,
     ///   `HookError.file` for file-system failures.
-    package func install(_ hooks: [HookKind] = HookKind.allCases) throws(HookError) -> [InstallAction] {
+    package func install(_ hooks: [HookKind] = HookKind.clientHooks) throws(HookError) -> [InstallAction] {
         for hook in hooks {
             let program = FileSystem.join(programDirectory, hook.programName)
             if !FileSystem.isExecutable(program) { throw .programMissing(hook: hook.fileName, path: program) }
@@ -110,7 +110,7 @@ package struct HookInstaller: Sendable {
     ///
     /// - Returns: what was done, one action per hook.
     /// - Throws: `HookError.file` for file-system failures.
-    package func uninstall(_ hooks: [HookKind] = HookKind.allCases) throws(HookError) -> [InstallAction] {
+    package func uninstall(_ hooks: [HookKind] = HookKind.clientHooks) throws(HookError) -> [InstallAction] {
         var actions: [InstallAction] = []
         for hook in hooks {
             let target = path(of: hook)

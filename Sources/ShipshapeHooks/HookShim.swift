@@ -6,6 +6,14 @@ package enum HookKind: String, Sendable, CaseIterable {
     case prePush = "pre-push"
     /// Syncs the changelog's Unreleased section after merges and pulls.
     case postMerge = "post-merge"
+    /// On a server: checks every pushed ref before git accepts it (`shipshape install --server`).
+    case preReceive = "pre-receive"
+
+    /// The hooks `shipshape install` places in a developer's repository.
+    package static let clientHooks: [HookKind] = [.commitMsg, .prePush, .postMerge]
+
+    /// The hooks `shipshape install --server` places in a repository that receives pushes.
+    package static let serverHooks: [HookKind] = [.preReceive]
 
     /// The file name git looks for in the hooks directory.
     package var fileName: String { rawValue }
@@ -14,7 +22,7 @@ package enum HookKind: String, Sendable, CaseIterable {
     package var programName: String { rawValue }
 
     /// Whether git feeds the hook data on standard input (which a chained hook must see too).
-    package var readsStandardInput: Bool { self == .prePush }
+    package var readsStandardInput: Bool { self == .prePush || self == .preReceive }
 }
 
 /// Renders the POSIX sh shim placed in a repository's hooks directory.

@@ -8,18 +8,14 @@ import ShipshapeModel
 /// The `pre-push` hook: stops a push that would publish an inconsistent release or commits that
 /// break the message rules.
 ///
-/// git runs it with the remote's name and URL and one line per ref on standard input. For each
-/// pushed ref (deletions need nothing): the version sources at the pushed commit must agree and
-/// be valid; a release tag must be annotated, match the version and have a changelog section; a
-/// `release/` or `hotfix/` branch must hold the version it names; a changed version must go up
-/// without skipping and be bumped as far as the commits since the latest release demand; and
-/// every commit new to the remote must pass the commit-message rules (no fixup or WIP commit on
-/// a protected branch). Only the new commits are walked: what the remote already has
-/// (`refs/remotes/<remote>/*` and the remote's old tip) is hidden; a new branch pushed to a URL
-/// or to a remote without remote-tracking refs stops at its fork point from the default branch
-/// (see `forkPoint(of:branch:localRef:remote:repository:)`). A pushed tag's history is walked
-/// the same way (hiding what the remote has, including the old tips of this push's refs), so a
-/// tag-only push cannot carry unchecked commits out.
+/// git runs it with the remote's name and URL and one line per ref on standard input. The checks
+/// themselves are `RefUpdateCheck`'s, shared with `pre-receive` and `shipshape verify`; this
+/// front end supplies what only the client has: the remote-tracking refs as the guess of what the
+/// remote already has (`refs/remotes/<remote>/*` and the remote's old tip are hidden), and for a
+/// new branch pushed to a URL or to a remote without remote-tracking refs, the fork point from the
+/// default branch (see `forkPoint(of:branch:localRef:remote:repository:)`). A pushed tag's history
+/// is walked the same way (hiding what the remote has, including the old tips of this push's
+/// refs), so a tag-only push cannot carry unchecked commits out.
 ///
 /// A force push is checked like any other: the rewritten commits are new and linted, and the
 /// version is compared with the one where the new history forks from the old (so a push that
@@ -56,129 +52,11 @@ package enum PrePushHook {
         let context = try RepositoryContext.load(from: invocation.workingDirectory, invocation: invocation, requireRepository: true)
         guard let repository = context.repository else { throw .notARepository(path: invocation.workingDirectory) }
         let settings = versionSettings ?? context.configuration.prePushSettings
-        let gate = VersionGate(repository: repository, settings: settings)
-        let pushedTags = Set(live.filter(\.isTag).map(\.shortRemoteName))
-        let remote = RemoteView(name: remoteName)
-        var checkedTips: Set<ObjectID> = []
-        var reports: [SubjectReport] = []
-        let branchPolicy: BranchPolicy
-        do { branchPolicy = try BranchPolicy(settings: context.configuration.branches) } catch { throw .pattern(error) }
-        let walker = NewCommitWalker(
-            repository: repository, remote: remote, lintSettings: context.configuration.lint, settings: settings)
-        // What the remote had before this push, as far as the push says (a tag walk hides it).
-        let remoteOldTips = Array(Set(live.filter { !$0.isNewOnRemote }.map(\.remoteID)))
-
-        do throws(HookError) {
-            for ref in live {
-                // Other namespaces (refs/remotes/*, refs/notes/*, refs/stash, which `git push --mirror`
-                // sends too) are copies of someone else's state or tool data, not branches or releases.
-                guard ref.isBranch || ref.isTag else { continue }
-                var findings: [Finding] = []
-                let tip: ObjectID
-                let isTagObject: Bool
-                do {
-                    (tip, isTagObject) = try repository.peeledCommit(ref.localID)
-                } catch let error where error.kind == .wrongObjectType {
-                    continue  // a tag of a tree or blob: no release to check
-                } catch {
-                    throw .git(error)
-                }
-                let label = "\(tip.short()) (\(ref.shortRemoteName))"
-                let snapshot = try gate.snapshot(at: tip)
-                if checkedTips.insert(tip).inserted {
-                    findings += VersionChecks.agreement(snapshot, commit: label, settings: settings)
-                    findings += VersionChecks.validity(snapshot, commit: label, settings: settings)
-                }
-                let newVersion = snapshot.agreedVersion
-
-                if ref.isTag {
-                    if let version = settings.tagFormat.version(fromTag: ref.shortRemoteName) {
-                        let tag = ReleaseTag(name: ref.shortRemoteName, version: version, isAnnotated: isTagObject)
-                        let changelog = try gate.changelogSections(at: tip)
-                        findings += VersionChecks.tagMatches(tag, commit: label, snapshot: snapshot, changelog: changelog, settings: settings)
-                        findings += try gate.progressFindings(
-                            old: nil, new: version, tip: tip, label: label, excluding: pushedTags.union([tag.name]), excludingCommit: false)
-                    } else if let finding = VersionChecks.offFormatTag(ref.shortRemoteName, commit: label, settings: settings) {
-                        findings.append(finding)
-                    }
-                    // Check 7 for the tag's history: what the remote has (its remote-tracking refs,
-                    // the old tips of this push's refs) is hidden; a remote with no refs at all
-                    // has nothing, so the whole history is new. Fixup/WIP rules are for branches.
-                    var hidden: [ObjectID] = []
-                    for id in remoteOldTips + (ref.isNewOnRemote ? [] : [ref.remoteID]) where !hidden.contains(id) {
-                        do { if try repository.contains(id) { hidden.append(id) } } catch { throw .git(error) }
-                    }
-                    findings += try walker.walk(to: tip, hiding: hidden).findings
-                } else if ref.isBranch {
-                    let branch = ref.shortRemoteName
-                    if context.configuration.branches.level != .off {
-                        let source = ref.localRef.hasPrefix("refs/heads/") ? String(ref.localRef.dropFirst(11)) : ref.localRef
-                        let origin = BranchOrigin.pushed(source: source, remote: remoteName)
-                        do { findings += try branchPolicy.check(branch, origin: origin) } catch { throw .pattern(error) }
-                    }
-                    findings += VersionChecks.branchMatches(branch: branch, commit: label, snapshot: snapshot, settings: settings)
-
-                    // The commits new to the remote, and the commit the version is compared with.
-                    let base = try pushBase(
-                        of: ref, tip: tip, branch: branch, remote: remote, repository: repository, gate: gate)
-                    let walk = try walker.walk(to: tip, hiding: base.hidden)
-                    findings += walk.findings
-                    let newIDs = walk.ids
-                    let oldest = walk.oldest
-                    let remoteBranch = remoteName.contains("/") || remoteName.contains(":") ? "<remote>/\(branch)" : "\(remoteName)/\(branch)"
-                    // Commits new to this branch (not only to the remote) must not be fixups on a protected branch:
-                    // a fixup pushed to a feature branch first is hidden by refs/remotes/<remote>/* above.
-                    var branchCommits = walk.temporaryCommits
-                    if settings.isEnabled(.pushedCommitLint) && settings.isProtected(branch: branch), let oldTip = base.remoteTip,
-                        try !remote.hidesNothingBeyond(oldTip, in: repository)
-                    {
-                        branchCommits = try gate.commitInfos(since: oldTip, to: tip)
-                    }
-                    findings += VersionChecks.temporaryCommits(branch: branch, commits: branchCommits, remoteBranch: remoteBranch, settings: settings)
-
-                    // The version before the push: the remote's old tip (for a force push, where the
-                    // rewritten history forks from it), else the parent the new commits grow from.
-                    var oldCommit: ObjectID? = base.remoteTip
-                    if let remoteTip = base.remoteTip, !(newIDs.isEmpty ? tip == remoteTip : oldest?.parentIDs.contains(remoteTip) == true) {
-                        do {
-                            if try !repository.isAncestor(remoteTip, of: tip) { oldCommit = try repository.mergeBase(remoteTip, tip) }
-                        } catch {
-                            throw .git(error)
-                        }
-                    }
-                    if oldCommit == nil {
-                        if let oldest { oldCommit = oldest.parentIDs.first { !newIDs.contains($0) } } else { oldCommit = tip }
-                    }
-                    if let newVersion, let oldCommit, oldCommit != tip {
-                        let oldSnapshot = try gate.snapshot(at: oldCommit)
-                        let oldVersion = oldSnapshot.agreedVersion
-                        let changed = oldVersion.map { !$0.isIdentical(to: newVersion) } ?? oldSnapshot.isEmpty
-                        if changed {
-                            findings += try gate.progressFindings(
-                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags, excludingCommit: true)
-                        } else if settings.announcedVersion(ofBranch: branch) != nil {
-                            findings += try gate.progressFindings(
-                                old: oldVersion, new: newVersion, tip: tip, label: label, excluding: pushedTags, excludingCommit: true,
-                                monotonic: false)
-                        }
-                    } else if let newVersion, settings.announcedVersion(ofBranch: branch) != nil {
-                        findings += try gate.progressFindings(
-                            old: nil, new: newVersion, tip: tip, label: label, excluding: pushedTags, excludingCommit: true,
-                            monotonic: false)
-                    }
-                }
-                if !findings.isEmpty {
-                    reports.append(SubjectReport(origin: "\(ref.remoteRef)", findings: findings))
-                }
-            }
-        } catch {
-            // libgit2 1.5 does not read .git/shallow: walking into a grafted commit's missing parents fails.
-            if case let .git(gitError) = error, repository.isShallow { throw .shallowRepository(gitError) }
-            throw error
-        }
-        let errors = reports.reduce(0) { $0 + $1.errors.count }
-        let warnings = reports.reduce(0) { $0 + $1.warnings.count }
-        let newCommitCount = walker.walkedCount
+        let check = try RefUpdateCheck(
+            repository: repository, configuration: context.configuration, settings: settings, receiver: ReceiverView(name: remoteName))
+        let result = try check.run(refs)
+        let errors = result.errorCount, warnings = result.warningCount
+        let newCommitCount = result.newCommits
         let scope = "\(live.count) ref\(live.count == 1 ? "" : "s"), \(newCommitCount) new commit\(newCommitCount == 1 ? "" : "s")"
         let summary: String
         if errors > 0 {
@@ -186,41 +64,7 @@ package enum PrePushHook {
         } else {
             summary = "pre-push: ok (\(scope) checked\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))"
         }
-        return HookOutcome(reports: reports, advice: [summary])
-    }
-
-    /// Where the commits of a pushed branch that are new to the remote begin.
-    struct PushBase {
-        /// Commits hidden from the walk (with their history).
-        var hidden: [ObjectID]
-        /// The remote's old tip when the push updates a branch whose old tip is known locally.
-        var remoteTip: ObjectID?
-    }
-
-    /// Which commits of a pushed branch are new, and what the version is compared with.
-    ///
-    /// An update hides the remote's old tip (and, in the walk, everything under
-    /// `refs/remotes/<remote>/*`). A branch that is new on the remote (or whose old tip was never
-    /// fetched) relies on the remote-tracking refs alone, unless the remote has none here (a
-    /// push to a URL, or a remote never fetched): then the walk stops at `forkPoint`.
-    static func pushBase(
-        of ref: PushedRef, tip: ObjectID, branch: String, remote: RemoteView, repository: Repository, gate: VersionGate
-    ) throws(HookError) -> PushBase {
-        var base = PushBase(hidden: [], remoteTip: nil)
-        if !ref.isNewOnRemote {
-            let known: Bool
-            do { known = try repository.contains(ref.remoteID) } catch { throw .git(error) }
-            if known {
-                base.hidden = [ref.remoteID]
-                base.remoteTip = ref.remoteID
-            }
-        }
-        if base.hidden.isEmpty, try remote.targets(in: repository).isEmpty,
-            let fork = try forkPoint(of: tip, branch: branch, localRef: ref.localRef, remote: remote, repository: repository)
-        {
-            base.hidden = [fork]
-        }
-        return base
+        return HookOutcome(reports: result.reports, advice: [summary])
     }
 
     /// The commit a new branch grows from when the remote-tracking refs cannot tell.
@@ -237,7 +81,7 @@ package enum PrePushHook {
     ///
     /// - Returns: the commit to hide, or nil to walk the whole history.
     static func forkPoint(
-        of tip: ObjectID, branch: String, localRef: String, remote: RemoteView, repository: Repository
+        of tip: ObjectID, branch: String, localRef: String, remote: ReceiverView, repository: Repository
     ) throws(HookError) -> ObjectID? {
         let localName = localRef.hasPrefix("refs/heads/") ? String(localRef.dropFirst("refs/heads/".count)) : localRef
         var candidates: [String] = []

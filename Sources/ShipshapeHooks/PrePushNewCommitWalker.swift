@@ -24,7 +24,7 @@ final class NewCommitWalker {
     }
 
     let repository: Repository
-    let remote: RemoteView
+    let remote: ReceiverView
     let lintSettings: LintSettings
     let settings: VersionSettings
     let linter: Linter
@@ -35,7 +35,7 @@ final class NewCommitWalker {
     var walkedCount: Int { walked.count }
 
     /// Creates a walker for one push.
-    init(repository: Repository, remote: RemoteView, lintSettings: LintSettings, settings: VersionSettings) {
+    init(repository: Repository, remote: ReceiverView, lintSettings: LintSettings, settings: VersionSettings) {
         self.repository = repository
         self.remote = remote
         self.lintSettings = lintSettings
@@ -43,7 +43,7 @@ final class NewCommitWalker {
         linter = Linter(settings: lintSettings)
     }
 
-    /// Walks `tip`'s history, hiding `hidden` and the remote-tracking refs, oldest first.
+    /// Walks `tip`'s history, hiding `hidden` and what the receiver has, oldest first.
     ///
     /// - Throws: `HookError.git` when the history cannot be read, `.pattern` when a rule's
     ///   pattern fails.
@@ -53,7 +53,7 @@ final class NewCommitWalker {
         var lintFailure: HookError?
         do throws(GitError) {
             try repository.walkCommits(
-                CommitRange(excluded: hidden, included: [tip], excludedReferenceGlobs: remote.globs), order: .oldestFirst
+                CommitRange(excluded: hidden + remote.hiddenCommits, included: [tip], excludedReferenceGlobs: remote.globs), order: .oldestFirst
             ) { commit in
                 if result.oldest == nil { result.oldest = commit }
                 result.ids.insert(commit.id)

@@ -92,7 +92,8 @@ package enum VersionChecks {
                     Finding(
                         rule: VersionCheck.agreement.rawValue, severity: .error,
                         message: "at \(commit): \(reading.location) holds version \(reading.text), but \(holders) hold\(reference.readings.count == 1 ? "s" : "") \(reference.version)",
-                        help: "set the version in \(reading.path) (line \(reading.line)) to \(reference.version), commit (git commit --amend, or a new commit) and push again"))
+                        help: "set the version in \(reading.path) (line \(reading.line)) to \(reference.version), commit (git commit --amend, or a new commit) and push again",
+                        location: FileLocation(path: reading.path, line: reading.line, column: reading.column)))
             }
         }
         return findings
@@ -120,7 +121,8 @@ package enum VersionChecks {
                     Finding(
                         rule: VersionCheck.valid.rawValue, severity: .error,
                         message: "at \(commit): \(reading.path):\(reading.line):\(reading.column + column - 1): version \"\(reading.text)\" is not valid SemVer 2.0.0: \(problem)",
-                        help: "write MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] in \(reading.path), e.g. 1.2.0 or 1.2.0-rc.1"))
+                        help: "write MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD] in \(reading.path), e.g. 1.2.0 or 1.2.0-rc.1",
+                        location: FileLocation(path: reading.path, line: reading.line, column: reading.column + column - 1)))
             }
         }
         return findings
@@ -162,7 +164,8 @@ package enum VersionChecks {
                 Finding(
                     rule: rule, severity: .error,
                     message: "tag \(tag.name) names version \(tag.version), but at \(commit) the version is \(version) (\(files))",
-                    help: "tag the commit that sets the version to \(tag.version) (git tag -d \(tag.name), then git tag -a \(tag.name) <commit>), or set the version files to \(tag.version) first"))
+                    help: "tag the commit that sets the version to \(tag.version) (git tag -d \(tag.name), then git tag -a \(tag.name) <commit>), or set the version files to \(tag.version) first",
+                    location: snapshot.readings.first.map(\.fileLocation)))
         }
         // The changelog tooling ends a section at a pre-release tag only when configured to.
         if let path = settings.changelogPath, !tag.version.isPreRelease || settings.prereleaseTagsAreReleases {
@@ -172,14 +175,16 @@ package enum VersionChecks {
                     Finding(
                         rule: rule, severity: .error,
                         message: "\(path) at \(commit) has no \"## [\(tag.version)]\" section for tag \(tag.name)",
-                        help: "move the Unreleased entries under \"## [\(tag.version)] - YYYY-MM-DD\" in \(path), commit, and tag that commit"))
+                        help: "move the Unreleased entries under \"## [\(tag.version)] - YYYY-MM-DD\" in \(path), commit, and tag that commit",
+                        location: FileLocation(path: path)))
             case .sections:
                 break
             case let .unreadable(problem):
                 findings.append(
                     Finding(
                         rule: rule, severity: .error, message: "\(path) at \(commit) cannot be read for tag \(tag.name): \(problem)",
-                        help: "fix \(path) so that it has a \"## [\(tag.version)]\" section, commit, and tag that commit"))
+                        help: "fix \(path) so that it has a \"## [\(tag.version)]\" section, commit, and tag that commit",
+                        location: FileLocation(path: path)))
             case .missing:
                 findings.append(
                     Finding(
@@ -240,7 +245,8 @@ package enum VersionChecks {
             Finding(
                 rule: rule, severity: .error,
                 message: "branch \(branch) prepares version \(announced), but at \(commit) the version is \(version) (\(files))",
-                help: "set the version files to \(announced) (or a pre-release such as \(announced.core)-rc.1) on \(branch), commit and push again")
+                help: "set the version files to \(announced) (or a pre-release such as \(announced.core)-rc.1) on \(branch), commit and push again",
+                location: snapshot.readings.first.map(\.fileLocation))
         ]
     }
 

@@ -17,8 +17,8 @@ struct Shipshape: ParsableCommand {
             """,
         version: shipshapeVersion,
         subcommands: [
-            Lint.self, Check.self, Install.self, Uninstall.self, Doctor.self, Rules.self, Changelog.self, Release.self,
-            Hotfix.self, Bump.self, Version.self,
+            Lint.self, Check.self, Verify.self, Install.self, Uninstall.self, Doctor.self, Rules.self, Changelog.self,
+            Release.self, Hotfix.self, Bump.self, Version.self,
         ])
 
     /// Runs the command line, mapping argument errors to status 2 instead of the library's 64.
@@ -151,6 +151,9 @@ struct Install: ParsableCommand {
 
             --template installs into git's template directory (init.templateDir, set to \
             ~/.git-template when unset), so every later git init and git clone gets the hooks.
+
+            With --server, installs the pre-receive hook instead, into a repository that \
+            receives pushes (bare or not): shipshape install --server --repo /srv/git/app.git
             """)
 
     @OptionGroup var options: RepositoryOptions
@@ -161,7 +164,20 @@ struct Install: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("What the hooks do when the programs are missing: refuse or allow.", valueName: "policy"))
     var ifMissing: MissingProgramPolicy = .refuse
 
-    func run() throws { try options.runInstaller(remove: false, template: template, ifMissing: ifMissing) }
+    @Flag(name: .long, help: "Install the server-side pre-receive hook (for a repository that receives pushes).")
+    var server = false
+
+    func validate() throws {
+        if server && template { throw ValidationError("give --server or --template, not both") }
+    }
+
+    func run() throws {
+        if server {
+            try options.runServerInstaller(remove: false)
+        } else {
+            try options.runInstaller(remove: false, template: template, ifMissing: ifMissing)
+        }
+    }
 }
 
 extension MissingProgramPolicy: ExpressibleByArgument {}
@@ -175,7 +191,10 @@ struct Uninstall: ParsableCommand {
     @Flag(name: .long, help: "Remove them from git's template directory (init.templateDir) instead.")
     var template = false
 
-    func run() throws { try options.runInstaller(remove: true, template: template) }
+    @Flag(name: .long, help: "Remove the server-side pre-receive hook.")
+    var server = false
+
+    func run() throws { try server ? options.runServerInstaller(remove: true) : options.runInstaller(remove: true, template: template) }
 }
 
 struct Rules: ParsableCommand {

@@ -163,7 +163,7 @@ import ShipshapeTestSupport
         try sandbox.gitOK("commit", "-q", "-m", "chore: start")
         let github = try sandbox.run(bin + "/shipshape", ["check", "--format", "github"])
         #expect(github.status == 1)
-        #expect(github.stdout.hasPrefix("::error title=version-agreement::"), "\(github.stdout)")
+        #expect(github.stdout.hasPrefix("::error file=package.json,line=1,col=15,title=version-agreement::"), "\(github.stdout)")
         let json = try sandbox.run(bin + "/shipshape", ["check", "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let failure = try #require((object["failures"] as? [[String: Any]])?.first)
