@@ -204,3 +204,35 @@ let sync = ChangelogSynchronizer(settings: ChangelogSettings(), repositoryURL: n
         #expect(a.added.count == 200)
     }
 }
+
+@Suite struct ReleaseHistorySyncTests {
+    let doc = { (text: String) in try ChangelogDocument(parsing: Array(text.utf8)) }
+
+    @Test func bumpCommitsAreNotListedUnlessAsked() {
+        let history = commits(["chore: bump version to 1.2.0", "chore(release): prepare 1.2.0", "feat: real work"])
+        let result = sync.sync(nil, SyncRequest(commits: history, head: sha(9)))
+        #expect(result.added.map(\.commit) == [sha(3)])
+        #expect(result.skipped[.bump] == 2)
+        var settings = ChangelogSettings()
+        settings.listsBumpCommits = true
+        let listed = ChangelogSynchronizer(settings: settings, repositoryURL: nil).sync(nil, SyncRequest(commits: history, head: sha(9)))
+        #expect(listed.added.count == 3)
+    }
+
+    @Test func aCommitListedUnderAReleaseHeadingIsNotAddedAgain() throws {
+        // A hand roll: the heading inserted directly under Unreleased, above the marker.
+        let text = "## [Unreleased]\n\n## [1.1.0] - 2026-01-01\n<!-- shipshape-changelog synced=\(sha(1)) -->\n\n### Added\n\n- one (\(sha(1).prefix(7)))\n"
+        let result = sync.sync(try doc(text), SyncRequest(commits: commits(["feat: one"]), head: sha(5)))
+        #expect(!result.changed, "\(result.document.text)")
+        #expect(result.document.syncedCommits == [sha(1)])
+    }
+
+    @Test func theMarkerChangesOnlyWithTheEntries() throws {
+        let text = "## [Unreleased]\n<!-- shipshape-changelog synced=\(sha(1)) -->\n\n### Added\n\n- one (\(sha(1).prefix(7)))\n"
+        let merge = ChangelogCommit(id: sha(7), message: "Merge branch 'release/v1.1.0'\n", parentCount: 2)
+        let quiet = sync.sync(try doc(text), SyncRequest(commits: [merge], head: sha(7)))
+        #expect(!quiet.changed)
+        let busy = sync.sync(try doc(text), SyncRequest(commits: commits(["fix: two"], startingAt: 2), head: sha(8)))
+        #expect(busy.changed && busy.document.syncedCommits == [sha(8)])
+    }
+}

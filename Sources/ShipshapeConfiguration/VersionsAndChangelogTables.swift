@@ -4,8 +4,9 @@ import ShipshapePatterns
 import ShipshapeVersioning
 import TOMLKit
 
-/// `[versions]`, `[push]` and `[changelog]`: the settings of the pre-push gate, `shipshape check`,
-/// `changelog-sync` and `post-merge`.
+/// `[versions]` and `[changelog]`: the settings of the pre-push gate, `shipshape check`,
+/// `changelog-sync` and `post-merge` (`[push]` and `[release]` are declared schemas, in
+/// ReleaseAndPushTables.swift).
 extension SettingsReader {
     static let versionKeys = [
         "auto-detect", "sources", "tag-format", "lightweight-tags", "breaking-while-zero", "changelog-check", "checks",
@@ -140,8 +141,6 @@ extension SettingsReader {
         }
         return TagFormat(template)
     }
-
-    // MARK: - [push]
 
     // MARK: - [changelog]
 
