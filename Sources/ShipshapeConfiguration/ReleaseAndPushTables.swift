@@ -19,5 +19,6 @@ extension SettingsReader {
         .bool("lint-commits", \.lintCommits),
         .strings("protected-branches", \.protectedBranches),
         .strings("release-branch-prefixes", \.releaseBranchPrefixes),
+        .strings("skip-namespaces", \.skippedNamespaces),
     ]) }
 }

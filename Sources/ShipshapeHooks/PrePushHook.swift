@@ -19,9 +19,10 @@ import ShipshapeModel
 ///
 /// A force push is checked like any other: the rewritten commits are new and linted, and the
 /// version is compared with the one where the new history forks from the old (so a push that
-/// only drops commits compares nothing and passes). Refs outside `refs/heads/` and `refs/tags/`
-/// (what `git push --mirror` sends from `refs/remotes/`, `refs/notes/`, `refs/stash`) are not
-/// checked.
+/// only drops commits compares nothing and passes). A ref outside `refs/heads/` and `refs/tags/`
+/// (Gerrit's `refs/for/main`, any `refs/x/y`) has its new commits linted, except in the
+/// namespaces `[push] skip-namespaces` lists (by default `refs/notes/*`, `refs/remotes/*`,
+/// `refs/stash`, `refs/original/*`: what `git push --mirror` sends of tool data and copies).
 ///
 /// A shallow clone works while the walks stay above the shallow boundary; when a check needs a
 /// commit that the clone cut off (libgit2 1.5 does not read `.git/shallow`), the hook stops with

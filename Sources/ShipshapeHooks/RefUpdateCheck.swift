@@ -79,6 +79,22 @@ package final class RefUpdateCheck {
             oldTips: Array(Set(live.filter { !$0.isNewOnRemote }.map(\.remoteID))))
         var checkedTips: Set<ObjectID> = []
         do throws(HookError) {
+            for ref in live where !ref.isBranch && !ref.isTag && !isSkipped(ref.remoteRef) {
+                // Another namespace (Gerrit's refs/for/main, refs/x/y): no release to check, but
+                // its commits go out, so those new to the receiver are linted.
+                let tip: ObjectID
+                do { tip = try repository.peeledCommit(ref.localID).commit } catch let error where error.kind == .wrongObjectType {
+                    continue
+                } catch {
+                    throw .git(error)
+                }
+                var hidden: [ObjectID] = []
+                for id in push.oldTips + (ref.isNewOnRemote ? [] : [ref.remoteID]) where !hidden.contains(id) {
+                    do { if try repository.contains(id) { hidden.append(id) } } catch { throw .git(error) }
+                }
+                let findings = try walker.walk(to: tip, hiding: hidden).findings
+                if !findings.isEmpty { result.reports.append(SubjectReport(origin: ref.remoteRef, findings: findings)) }
+            }
             for ref in live where ref.isBranch || ref.isTag {
                 let tip: ObjectID
                 let isTagObject: Bool
@@ -108,6 +124,11 @@ package final class RefUpdateCheck {
         }
         result.newCommits = walker.walkedCount
         return result
+    }
+
+    /// Whether a ref outside branches and tags is in a namespace whose commits are not linted.
+    private func isSkipped(_ ref: String) -> Bool {
+        configuration.push.skippedNamespaces.contains { branchGlobMatches($0, ref) }
     }
 
     /// The findings with a file to point at (CI annotations): a monotonic or bump-level finding

@@ -12,6 +12,10 @@ package struct PushSettings: Sendable, Hashable {
     package var protectedBranches: [String]
     /// Branch prefixes whose `vX.Y.Z` suffix names the version the branch prepares.
     package var releaseBranchPrefixes: [String]
+    /// Ref globs outside `refs/heads/` and `refs/tags/` whose pushed commits are not linted: tool
+    /// data and copies of someone else's state. Every other ref (Gerrit's `refs/for/main`,
+    /// `refs/x/y`) carries commits out, so its new commits are linted.
+    package var skippedNamespaces: [String] = ["refs/notes/*", "refs/remotes/*", "refs/stash", "refs/original/*"]
 
     /// The defaults of the release process: lint on; `main`, `develop`, `release/*` and
     /// `hotfix/*` protected; `release/` and `hotfix/` announce versions.
