@@ -19,17 +19,21 @@ package struct SyncRequest: Sendable, Hashable {
     /// an Unreleased entry naming such a commit by fewer digits is removed only when its wording
     /// is the reverted change's.
     package var revertedAbbreviations: [String: Int]
+    /// For a revert of a revert (git's `Reapply`), by the id the message names: the commit the
+    /// first revert undid, whose change comes back.
+    package var reapplied: [String: ChangelogCommit]
 
     /// Creates a request.
     package init(
         commits: [ChangelogCommit], head: String?, previouslySynced: [ChangelogCommit] = [], full: Bool = false,
-        revertedAbbreviations: [String: Int] = [:]
+        revertedAbbreviations: [String: Int] = [:], reapplied: [String: ChangelogCommit] = [:]
     ) {
         self.commits = commits
         self.head = head
         self.previouslySynced = previouslySynced
         self.full = full
         self.revertedAbbreviations = revertedAbbreviations
+        self.reapplied = reapplied
     }
 }
 
@@ -154,7 +158,18 @@ package struct ChangelogSynchronizer: Sendable {
             updates.append((line, text))
         }
         if !updates.isEmpty { document.replaceTexts(updates) }
-        if !decision.removals.isEmpty { document.removeLines(decision.removals.map { listed.entries[$0].range }) }
+        if !decision.removals.isEmpty {
+            let emptied = document.unreleased?.subsections.filter { subsection in
+                !subsection.entries.isEmpty && subsection.entries.allSatisfy { range in
+                    decision.removals.contains { listed.entries[$0].range == range }
+                } && !subsection.lines.dropFirst().contains { line in
+                    !isBlankLine(document.lines[line].text) && !subsection.entries.contains { $0.contains(line) }
+                }
+            } ?? []
+            // A category whose every entry goes (and nothing written by hand) goes with them.
+            document.removeLines(decision.removals.map { listed.entries[$0].range } + emptied.map { ($0.headingLine)..<($0.headingLine + 1) })
+            document.removeDoubleBlankLines(inUnreleased: true)
+        }
         let titles = settings.orderedTitles
         for title in titles {
             let entries = decision.pending.filter { $0.category == title }

@@ -32,4 +32,20 @@ extension ChangelogDocument {
         while end > section.headingLine + 1 && isBlankLine(self.lines[end - 1].text) { end -= 1 }
         insertBlock(block, at: end)
     }
+
+    /// Collapses runs of blank lines in the Unreleased section to one (after entries and their
+    /// emptied categories were removed, the blank lines around them are left).
+    package mutating func removeDoubleBlankLines(inUnreleased: Bool) {
+        guard inUnreleased, let section = unreleased else { return }
+        var ranges: [Range<Int>] = []
+        var line = section.headingLine + 1
+        while line < section.lines.upperBound {
+            guard isBlankLine(lines[line].text) else { line += 1; continue }
+            var end = line + 1
+            while end < section.lines.upperBound && isBlankLine(lines[end].text) { end += 1 }
+            if end - line > 1 { ranges.append((line + 1)..<end) }
+            line = end
+        }
+        if !ranges.isEmpty { removeLines(ranges) }
+    }
 }

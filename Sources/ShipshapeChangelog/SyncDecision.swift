@@ -27,6 +27,9 @@ struct SyncDecision {
     private var deletedKeys: [String: Int] = [:]
     /// The unique abbreviation length of each commit at hand and of each reverted commit.
     private let abbreviations: [String: Int]
+    /// Reverts of reverts: the commit whose change comes back, by the id the message names.
+    private let reapplied: [String: ChangelogCommit]
+    private let formatter: EntryFormatter
 
     /// Starts a decision.
     init(listed: ListedEntries, previous: PreviousSync, request: SyncRequest, formatter: EntryFormatter) {
@@ -40,6 +43,8 @@ struct SyncDecision {
         var abbreviations = request.revertedAbbreviations
         for commit in request.commits where commit.abbreviation > 7 { abbreviations[commit.id] = commit.abbreviation }
         self.abbreviations = abbreviations
+        self.reapplied = request.reapplied
+        self.formatter = formatter
         // A deleted entry stays deleted, except in a full rebuild, which brings it back.
         for commit in request.previouslySynced where !request.full {
             if case let .entry(entry) = formatter.contribution(of: commit) { deletedKeys[entry.key, default: 0] += 1 }
@@ -62,6 +67,22 @@ struct SyncDecision {
     }
 
     private mutating func revert(_ reverted: String, originalKey: String?, otherwise: ChangelogEntry?) {
+        // A revert of a revert: the pair lists nothing. When the first revert has an entry of its
+        // own (it undid a released change), that entry goes; else the change it undid comes back.
+        if let original = reapplied[reverted] {
+            if let index = pending.lastIndex(where: { $0.commit.hasPrefix(reverted) }) {
+                removedCommits.append(pending[index].commit)
+                pending.remove(at: index)
+            } else if let index = listed.index(forCommit: reverted, abbreviation: abbreviations[reverted] ?? 7, unreleasedOnly: true),
+                !removals.contains(index)
+            {
+                removals.append(index)
+                removedCommits.append(reverted)
+            } else if case let .entry(entry) = formatter.contribution(of: original) {
+                consider(entry)
+            }
+            return
+        }
         let length = abbreviations[reverted] ?? 7
         if let index = pending.lastIndex(where: { $0.commit.hasPrefix(reverted) }) {
             removedCommits.append(pending[index].commit)

@@ -215,7 +215,9 @@ struct SyncPlan {
         // like every other, wherever it is (on main while this is develop).
         if !full && covered {
             let commits = try walk(graph.unreleasedRange(of: head, alsoHidden: markerIDs), in: repository)
-            let request = SyncRequest(commits: commits, head: head.hex, revertedAbbreviations: revertedAbbreviations(of: commits, in: repository))
+            let request = SyncRequest(
+                commits: commits, head: head.hex, revertedAbbreviations: revertedAbbreviations(of: commits, in: repository),
+                reapplied: reapplied(by: commits, in: repository))
             return SyncPlan(request: request, releaseTag: latest, incremental: true)
         }
         // A rebuild, or history rewritten under the marker: every unreleased commit, and (for the
@@ -231,7 +233,8 @@ struct SyncPlan {
         return SyncPlan(
             request: SyncRequest(
                 commits: commits, head: head.hex, previouslySynced: previous, full: full,
-                revertedAbbreviations: revertedAbbreviations(of: commits, in: repository)),
+                revertedAbbreviations: revertedAbbreviations(of: commits, in: repository),
+                reapplied: reapplied(by: commits, in: repository)),
             releaseTag: latest,
             incremental: false)
     }
@@ -246,6 +249,22 @@ struct SyncPlan {
             return .continue
         }
         return commits
+    }
+
+    /// For each revert in the range that undoes a revert, the commit the first revert undid (by
+    /// the id the message names): its change comes back.
+    static func reapplied(by commits: [ChangelogCommit], in repository: Repository) -> [String: ChangelogCommit] {
+        var result: [String: ChangelogCommit] = [:]
+        for commit in commits {
+            guard let reverted = revertedCommitID(in: commit.message), let first = try? repository.resolve(reverted),
+                let firstMessage = try? repository.commit(first).message, let original = revertedCommitID(in: firstMessage),
+                let originalID = try? repository.resolve(original), let originalCommit = try? repository.commit(originalID)
+            else { continue }
+            result[reverted] = ChangelogCommit(
+                id: originalID.hex, message: originalCommit.message, parentCount: originalCommit.parentCount,
+                abbreviation: repository.uniqueAbbreviationLength(of: originalID))
+        }
+        return result
     }
 
     /// The unique abbreviation length of each commit the range's reverts undo, where it is

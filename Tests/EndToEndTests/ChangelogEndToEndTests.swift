@@ -382,6 +382,28 @@ import ShipshapeTestSupport
         for round in 1...30 { #expect(final.contains("- change \(round) ("), "round \(round)'s entry") }
     }
 
+    @Test func aRevertOfARevertBringsTheEntryBackWithoutAnInternalEntry() throws {
+        let sandbox = try GitSandbox()
+        try sandbox.commit(message: "chore: start")
+        try sandbox.gitOK("tag", "-a", "v1.0.0", "-m", "v1.0.0")
+        let feature = try sandbox.commit(file: "f.txt", contents: "f\n", message: "feat: export to CSV")
+        #expect(try sync(sandbox).status == 0)
+        try sandbox.gitOK("add", "CHANGELOG.md")
+        try sandbox.gitOK("commit", "-q", "--no-verify", "-m", "docs(changelog): sync")
+        try sandbox.gitOK("revert", "--no-edit", feature)
+        let revert = try sandbox.gitOK("rev-parse", "HEAD").trimmedStdout
+        #expect(try sync(sandbox).status == 0)
+        var text = try sandbox.read("CHANGELOG.md")
+        #expect(!text.contains("export to CSV") && !text.contains("### Added"), "an empty heading is left: \(text)")
+        try sandbox.gitOK("add", "CHANGELOG.md")
+        try sandbox.gitOK("commit", "-q", "--no-verify", "-m", "docs(changelog): sync")
+        try sandbox.gitOK("revert", "--no-edit", revert)
+        #expect(try sync(sandbox).status == 0)
+        text = try sandbox.read("CHANGELOG.md")
+        #expect(text.contains("### Added\n\n- export to CSV ("), "the feature is not back: \(text)")
+        #expect(!text.contains("Revert") && !text.contains("### Internal"), "\(text)")
+    }
+
     @Test func aTemporaryFileLeftByAKilledWriteIsRemovedByTheNextRun() throws {
         let sandbox = try GitSandbox()
         try sandbox.commit(message: "feat: one")
