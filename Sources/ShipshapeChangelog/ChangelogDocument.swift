@@ -504,7 +504,7 @@ struct LineShape: OptionSet, Hashable, Sendable {
     let rawValue: UInt16
     /// Spaces and tabs only.
     static let blank = LineShape(rawValue: 1 << 0)
-    /// `- `, `* `, `+ `, `-` or `*`: a list item starts.
+    /// `- `, `* `, `+ ` (or the bullet and a tab), `-` or `*`: a list item starts.
     static let bullet = LineShape(rawValue: 1 << 1)
     /// Indented and not blank: a list item goes on.
     static let continuation = LineShape(rawValue: 1 << 2)
@@ -538,7 +538,7 @@ struct LineShape: OptionSet, Hashable, Sendable {
         if lead == b.count { shape.insert(.blank) }
         if lead > 0 && lead < b.count { shape.insert(.continuation) }
         if let first = b.first, first == 0x2D || first == 0x2A || first == 0x2B,  // - * +
-            b.count == 1 ? first != 0x2B : b[1] == 0x20
+            b.count == 1 ? first != 0x2B : b[1] == 0x20 || b[1] == 0x09  // a space or a tab after it
         {
             shape.insert(.bullet)
         }

@@ -236,3 +236,11 @@ let sync = ChangelogSynchronizer(settings: ChangelogSettings(), repositoryURL: n
         #expect(busy.changed && busy.document.syncedCommits == [sha(8)])
     }
 }
+
+@Suite struct EntryShapeTests {
+    @Test func newEntriesGoBelowAnEntryWrittenWithATab() throws {
+        let text = "## [Unreleased]\n\n### Added\n\n-\tan entry written with a tab\n"
+        let result = sync.sync(try ChangelogDocument(parsing: Array(text.utf8)), SyncRequest(commits: commits(["feat: new"]), head: sha(9)))
+        #expect(result.document.text.hasSuffix("-\tan entry written with a tab\n- new (\(sha(1).prefix(7)))\n"), "\(result.document.text)")
+    }
+}
