@@ -1,4 +1,5 @@
 import CGit2
+package import ShipshapeModel
 
 #if canImport(Glibc)
 import Glibc
@@ -151,5 +152,13 @@ final class CommitGraphFile {
             index += 1
         }
         return nil
+    }
+}
+
+extension Repository {
+    /// Whether the commit-graph lists this id (then it is a commit, known without reading the
+    /// object); false without a usable graph.
+    package func commitGraphContains(_ id: ObjectID) -> Bool {
+        CommitGraphFile.of(self)?.position(of: id.oid) != nil
     }
 }

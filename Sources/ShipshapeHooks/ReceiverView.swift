@@ -56,6 +56,11 @@ final class ReceiverView {
             var targets = try repository.tagTargets().map(\.target)
             targets += try repository.references(matching: "refs/*").filter { !$0.name.hasPrefix("refs/tags/") }.map(\.target)
             for target in targets where seen.insert(target).inserted {
+                // A commit the commit-graph lists needs no object read.
+                if repository.commitGraphContains(target) {
+                    hidden.append(target)
+                    continue
+                }
                 let commit: ObjectID
                 do {
                     commit = try repository.peeledCommit(target).commit
