@@ -64,6 +64,9 @@ package struct Section: Sendable, Hashable {
     package var lines: Range<Int>
     /// The `### ` subsections.
     package var subsections: [Subsection]
+    /// The first line after the heading: `headingLine + 1`, or `+ 2` below a setext heading
+    /// (`Unreleased` underlined with `---`).
+    package var bodyStart: Int
 
     /// Whether this is the Unreleased section.
     package var isUnreleased: Bool { if case .unreleased = kind { return true } else { return false } }
@@ -315,7 +318,7 @@ package struct ChangelogDocument: Sendable, Hashable {
         if let line = markerLine {
             if lines[line].text != text { replaceLines(line..<(line + 1), with: [text]) }
         } else if let section = unreleased {
-            replaceLines((section.headingLine + 1)..<(section.headingLine + 1), with: [text])
+            replaceLines(section.bodyStart..<section.bodyStart, with: [text])
         }
     }
 
@@ -361,6 +364,7 @@ package struct ChangelogDocument: Sendable, Hashable {
         linkReferences = linkStart..<lines.count
 
         var headings: [(index: Int, level: Int, text: String)] = []
+        var setext: Set<Int> = []  // heading lines underlined on the next line
         var markers: [Int] = []
         var fence: LineShape?  // the kind of fence while inside a fenced code block
         var inComment = false
@@ -390,6 +394,9 @@ package struct ChangelogDocument: Sendable, Hashable {
             }
             if shape.contains(.heading2) {
                 headings.append((index, 2, String(lines[index].text.utf8.dropFirst(2))!))
+            } else if isSetextUnderline(index) {
+                headings.append((index - 1, 2, lines[index - 1].text))
+                setext.insert(index - 1)
             } else if shape.contains(.heading3) {
                 headings.append((index, 3, String(lines[index].text.utf8.dropFirst(3))!))
             }
@@ -411,7 +418,8 @@ package struct ChangelogDocument: Sendable, Hashable {
                     entries: listItems(in: (sub.index + 1)..<subEnd)))
             }
             let kind = classifyHeading(trimmed(heading.text))
-            sections.append(Section(kind: kind, headingLine: heading.index, lines: range, subsections: subsections))
+            let bodyStart = heading.index + (setext.contains(heading.index) ? 2 : 1)
+            sections.append(Section(kind: kind, headingLine: heading.index, lines: range, subsections: subsections, bodyStart: bodyStart))
         }
         preamble = 0..<(level2.first?.index ?? bodyEnd)
         markerLine = markers.first
@@ -448,6 +456,22 @@ package struct ChangelogDocument: Sendable, Hashable {
         }
         self.sections = sections
         return problem
+    }
+
+    /// Whether a line underlines the line above as a setext level-two heading: three or more `-`
+    /// (trailing spaces allowed) below a line of text that is no list item, heading or
+    /// continuation, with a blank line (or the start of the file) above that.
+    private func isSetextUnderline(_ index: Int) -> Bool {
+        guard index >= 1 else { return false }
+        let text = lines[index].text
+        var dashes = 0
+        for character in text.utf8 {
+            if character == 0x2D { dashes += 1 } else if character != 0x20 { return false }
+        }
+        guard dashes >= 3, text.utf8.first == 0x2D else { return false }
+        let above = shapes[index - 1]
+        if !above.isDisjoint(with: [.blank, .bullet, .continuation, .heading2, .heading3, .opensComment, .backtickFence, .tildeFence]) { return false }
+        return index == 1 || shapes[index - 2].contains(.blank)
     }
 
     /// The list items in a range: a line starting with `- `, `* ` or `+ ` and the indented,

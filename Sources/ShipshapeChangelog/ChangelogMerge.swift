@@ -38,8 +38,7 @@ package struct ChangelogMerge: Sendable {
         let (baseFrame, _) = split(base), (ourFrame, ourBody) = split(ours), (theirFrame, _) = split(theirs)
         let frame = threeWayMerge(base: baseFrame, ours: ourFrame, theirs: theirFrame)
         var lines = frame.lines
-        let headingIndex = lines.firstIndex { isUnreleasedHeading($0) }
-        if let headingIndex { lines.insert(contentsOf: ourBody, at: headingIndex + 1) }
+        if let bodyStart = unreleasedBodyStart(in: lines) { lines.insert(contentsOf: ourBody, at: bodyStart) }
         let newline = ours.lines.first?.terminator == .crlf ? "\r\n" : "\n"
         var text = lines.joined(separator: newline)
         if ours.lines.last?.terminator != LineTerminator.none { text += newline }
@@ -55,7 +54,7 @@ package struct ChangelogMerge: Sendable {
     private func split(_ document: ChangelogDocument) -> (frame: [String], body: [String]) {
         var texts = document.lines.map(\.text)
         var bodyRange = 0..<0
-        if let section = document.unreleased { bodyRange = (section.headingLine + 1)..<section.lines.upperBound }
+        if let section = document.unreleased { bodyRange = section.bodyStart..<section.lines.upperBound }
         if let marker = document.markerLine { texts[marker] = "\u{0}marker" }
         let body = texts[bodyRange].filter { $0 != "\u{0}marker" }
         var frame = texts
@@ -64,10 +63,22 @@ package struct ChangelogMerge: Sendable {
         return (frame, Array(body))
     }
 
-    private func isUnreleasedHeading(_ line: String) -> Bool {
-        guard line.hasPrefix("## ") else { return false }
-        if case .unreleased = classifyHeading(trimmed(String(line.dropFirst(3)))) { return true }
-        return false
+    /// Where the Unreleased section's body goes in a merged frame: below `## [Unreleased]`, or
+    /// below the underline of a setext `Unreleased`.
+    private func unreleasedBodyStart(in lines: [String]) -> Int? {
+        func isUnreleased(_ title: String) -> Bool {
+            if case .unreleased = classifyHeading(trimmed(title)) { return true }
+            return false
+        }
+        for (index, line) in lines.enumerated() {
+            if line.hasPrefix("## ") && isUnreleased(String(line.dropFirst(3))) { return index + 1 }
+            if index + 1 < lines.count, isUnreleased(line), lines[index + 1].hasPrefix("---"),
+                lines[index + 1].allSatisfy({ $0 == "-" || $0 == " " })
+            {
+                return index + 2
+            }
+        }
+        return nil
     }
 
     /// Ours' Unreleased entries, less those their side took out, plus those it added.

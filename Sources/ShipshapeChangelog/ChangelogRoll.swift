@@ -19,7 +19,7 @@ extension ChangelogDocument {
         if releaseSectionIndex(version) != nil { return false }
         insertUnreleasedSection()
         guard let section = unreleased else { return false }
-        var position = section.headingLine + 1
+        var position = section.bodyStart
         if markerLine == position { position += 1 }
         replaceLines(position..<position, with: ["", "## [\(version)] - \(date)"])
         rollCompareLinks(version: version, tag: tag)
@@ -58,7 +58,7 @@ extension ChangelogDocument {
     /// blank lines at both ends; nil when there is no such section.
     package func releaseNotes(for version: String) -> String? {
         guard let index = releaseSectionIndex(version) else { return nil }
-        var body = Array(lines[(sections[index].headingLine + 1)..<sections[index].lines.upperBound].map(\.text))
+        var body = Array(lines[sections[index].bodyStart..<sections[index].lines.upperBound].map(\.text))
         body.removeAll { $0.hasPrefix("<!-- \(ChangelogMarker.keyword)") }
         while body.first.map(isBlankLine) == true { body.removeFirst() }
         while body.last.map(isBlankLine) == true { body.removeLast() }

@@ -29,7 +29,7 @@ extension ChangelogDocument {
             return
         }
         var end = section.lines.upperBound
-        while end > section.headingLine + 1 && isBlankLine(self.lines[end - 1].text) { end -= 1 }
+        while end > section.bodyStart && isBlankLine(self.lines[end - 1].text) { end -= 1 }
         insertBlock(block, at: end)
     }
 
@@ -38,7 +38,7 @@ extension ChangelogDocument {
     package mutating func removeDoubleBlankLines(inUnreleased: Bool) {
         guard inUnreleased, let section = unreleased else { return }
         var ranges: [Range<Int>] = []
-        var line = section.headingLine + 1
+        var line = section.bodyStart
         while line < section.lines.upperBound {
             guard isBlankLine(lines[line].text) else { line += 1; continue }
             var end = line + 1

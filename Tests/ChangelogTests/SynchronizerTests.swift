@@ -244,3 +244,19 @@ let sync = ChangelogSynchronizer(settings: ChangelogSettings(), repositoryURL: n
         #expect(result.document.text.hasSuffix("-\tan entry written with a tab\n- new (\(sha(1).prefix(7)))\n"), "\(result.document.text)")
     }
 }
+
+@Suite struct SetextHeadingTests {
+    @Test func aSetextUnreleasedSectionGetsItsEntriesAndItsMarkerBelowTheUnderline() throws {
+        let text = "Changelog\n=========\n\nUnreleased\n----------\n\n### Added\n\n- old (1111111)\n\n1.0.0 - 2024-01-01\n------------------\n\n- first\n"
+        let document = try ChangelogDocument(parsing: Array(text.utf8))
+        #expect(document.unreleased?.bodyStart == 5)
+        #expect(document.sections.map(\.isRelease) == [false, true])
+        let result = sync.sync(document, SyncRequest(commits: commits(["feat: new"]), head: sha(9)))
+        #expect(result.document.text == "Changelog\n=========\n\nUnreleased\n----------\n<!-- shipshape-changelog synced=\(sha(9)) -->\n\n### Added\n\n- old (1111111)\n- new (\(sha(1).prefix(7)))\n\n1.0.0 - 2024-01-01\n------------------\n\n- first\n")
+    }
+
+    @Test func aRuleAfterABlankLineIsNoHeading() throws {
+        let document = try ChangelogDocument(parsing: Array("## [Unreleased]\n\nSome prose.\n\n---\n\nMore.\n".utf8))
+        #expect(document.sections.count == 1)
+    }
+}
