@@ -16,11 +16,6 @@ struct SettingsReader {
     }
 
     static let topLevelKeys = ["commit", "branches", "versions", "push", "changelog", "release"]
-    static let commitKeys = [
-        "types", "scopes", "ignore-defaults", "ignore-patterns", "bot-authors", "header-pattern", "subject-pattern",
-        "exempt-url-lines", "exempt-trailers", "acronyms", "rules",
-    ]
-    static let branchKeys = ["level", "patterns", "extra-patterns"]
     static let ruleTableKeys = ["level", "when", "value"]
 
     mutating func read(_ root: TOMLTable) -> ShipshapeConfiguration {
@@ -29,10 +24,10 @@ struct SettingsReader {
             unknownKey(key, known: Self.topLevelKeys, prefix: "")
         }
         if let commit = root["commit"] {
-            if let table = requireTable(commit, key: "commit") { readCommit(table, into: &configuration.lint) }
+            if let table = requireTable(commit, key: "commit") { read(table, schema: Self.commitSchema, into: &configuration.lint) }
         }
         if let branches = root["branches"] {
-            if let table = requireTable(branches, key: "branches") { readBranches(table, into: &configuration.branches) }
+            if let table = requireTable(branches, key: "branches") { read(table, schema: Self.branchesSchema, into: &configuration.branches) }
         }
         var versionsTable: TOMLTable?
         if let versions = root["versions"], let table = requireTable(versions, key: "versions") {
@@ -69,54 +64,45 @@ struct SettingsReader {
 
     // MARK: - [commit]
 
-    private mutating func readCommit(_ table: TOMLTable, into lint: inout LintSettings) {
-        for key in table.keys where !Self.commitKeys.contains(key) {
-            unknownKey(key, known: Self.commitKeys, prefix: "commit.")
-        }
-        if let value = table["types"], let types = strings(value, key: "commit.types") {
-            var rule = configuration(of: "type-enum", in: lint)
+    /// `[commit]`: the commit-message rules and what is ignored.
+    static var commitSchema: TableSchema<LintSettings> { TableSchema(name: "commit", keys: [
+        KeySchema(name: "types") { reader, value, key, lint in
+            guard let types = reader.strings(value, key: key) else { return }
+            var rule = reader.configuration(of: "type-enum", in: lint)
             rule.value = .strings(types)
             lint.rules["type-enum"] = rule
-        }
-        if let value = table["scopes"], let scopes = strings(value, key: "commit.scopes") {
-            lint.rules["scope-enum"] = RuleConfiguration(.error, .always, .strings(scopes))
-        }
-        if let value = table["ignore-defaults"], let flag = bool(value, key: "commit.ignore-defaults") {
-            lint.ignores.useDefaults = flag
-        }
-        if let value = table["ignore-patterns"] {
-            lint.ignores.patterns = patterns(value, key: "commit.ignore-patterns")
-        }
-        if let value = table["bot-authors"], let authors = strings(value, key: "commit.bot-authors") {
-            lint.ignores.botAuthors = authors
-        }
-        if let value = table["header-pattern"], let source = string(value, key: "commit.header-pattern"),
-            let pattern = compile(source, key: "commit.header-pattern")
-        {
+        },
+        KeySchema(name: "scopes") { reader, value, key, lint in
+            if let scopes = reader.strings(value, key: key) { lint.rules["scope-enum"] = RuleConfiguration(.error, .always, .strings(scopes)) }
+        },
+        KeySchema(name: "ignore-defaults") { reader, value, key, lint in
+            if let flag = reader.bool(value, key: key) { lint.ignores.useDefaults = flag }
+        },
+        KeySchema(name: "ignore-patterns") { reader, value, key, lint in lint.ignores.patterns = reader.patterns(value, key: key) },
+        KeySchema(name: "bot-authors") { reader, value, key, lint in
+            if let authors = reader.strings(value, key: key) { lint.ignores.botAuthors = authors }
+        },
+        KeySchema(name: "header-pattern") { reader, value, key, lint in
+            guard let source = reader.string(value, key: key), let pattern = reader.compile(source, key: key) else { return }
             let missing = ["type", "subject"].filter { pattern.groupNames[$0] == nil }
             if missing.isEmpty {
                 lint.headerPattern = pattern
             } else {
-                let key = "commit.header-pattern"
-                errors.append(.missingGroups(file: file, key: key, line: locator.line(of: key), pattern: source, groups: missing))
+                reader.errors.append(.missingGroups(file: reader.file, key: key, line: reader.locator.line(of: key), pattern: source, groups: missing))
             }
-        }
-        if let value = table["subject-pattern"], let source = string(value, key: "commit.subject-pattern") {
-            lint.subjectPattern = compile(source, key: "commit.subject-pattern")
-        }
-        if let value = table["exempt-url-lines"], let flag = bool(value, key: "commit.exempt-url-lines") {
-            lint.exemptURLLines = flag
-        }
-        if let value = table["exempt-trailers"], let flag = bool(value, key: "commit.exempt-trailers") {
-            lint.exemptTrailers = flag
-        }
-        if let value = table["acronyms"], let words = strings(value, key: "commit.acronyms") {
-            lint.acronyms = words
-        }
-        if let value = table["rules"], let rules = requireTable(value, key: "commit.rules") {
-            readRules(rules, into: &lint)
-        }
-    }
+        },
+        KeySchema(name: "subject-pattern") { reader, value, key, lint in
+            if let source = reader.string(value, key: key) { lint.subjectPattern = reader.compile(source, key: key) }
+        },
+        .bool("exempt-url-lines", \.exemptURLLines),
+        .bool("exempt-trailers", \.exemptTrailers),
+        KeySchema(name: "acronyms") { reader, value, key, lint in
+            if let words = reader.strings(value, key: key) { lint.acronyms = words }
+        },
+        KeySchema(name: "rules") { reader, value, key, lint in
+            if let rules = reader.requireTable(value, key: key) { reader.readRules(rules, into: &lint) }
+        },
+    ]) }
 
     private func configuration(of rule: String, in lint: LintSettings) -> RuleConfiguration {
         lint.rules[rule] ?? RuleCatalog.descriptor(for: rule)?.defaultConfiguration ?? RuleConfiguration(.off)
@@ -298,20 +284,14 @@ struct SettingsReader {
 
     // MARK: - [branches]
 
-    private mutating func readBranches(_ table: TOMLTable, into branches: inout BranchSettings) {
-        for key in table.keys where !Self.branchKeys.contains(key) {
-            unknownKey(key, known: Self.branchKeys, prefix: "branches.")
-        }
-        if let value = table["level"], let level = level(value, key: "branches.level") {
-            branches.level = level
-        }
-        if let value = table["patterns"] {
-            branches.patterns = patterns(value, key: "branches.patterns")
-        }
-        if let value = table["extra-patterns"] {
-            branches.extraPatterns = patterns(value, key: "branches.extra-patterns")
-        }
-    }
+    /// `[branches]`: the branch-name policy.
+    static var branchesSchema: TableSchema<BranchSettings> { TableSchema(name: "branches", keys: [
+        KeySchema(name: "level") { reader, value, key, branches in
+            if let level = reader.level(value, key: key) { branches.level = level }
+        },
+        KeySchema(name: "patterns") { reader, value, key, branches in branches.patterns = reader.patterns(value, key: key) },
+        KeySchema(name: "extra-patterns") { reader, value, key, branches in branches.extraPatterns = reader.patterns(value, key: key) },
+    ]) }
 
     // MARK: - Typed accessors
 
