@@ -32,7 +32,7 @@ struct SettingsReader {
         var versionsTable: TOMLTable?
         if let versions = root["versions"], let table = requireTable(versions, key: "versions") {
             versionsTable = table
-            readVersions(table, into: &configuration.versions)
+            read(table, schema: Self.versionsSchema, into: &configuration.versions)
         }
         if let push = root["push"], let table = requireTable(push, key: "push") {
             read(table, schema: Self.pushSchema, into: &configuration.push)

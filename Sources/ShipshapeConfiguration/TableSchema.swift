@@ -55,6 +55,25 @@ struct KeySchema<Settings> {
         }
     }
 
+    /// A string that is one of a few words, each standing for a value; another word is an error
+    /// that lists them (and suggests the nearest).
+    static func choice<Value>(
+        _ name: String, _ path: WritableKeyPath<Settings, Value>, _ words: KeyValuePairs<String, Value>, meaning: String
+    ) -> KeySchema {
+        KeySchema(name: name) { reader, value, dotted, settings in
+            guard let text = reader.string(value, key: dotted) else { return }
+            if let found = words.first(where: { $0.key == text }) {
+                settings[keyPath: path] = found.value
+                return
+            }
+            let names = words.map(\.key)
+            reader.errors.append(.badValue(
+                file: reader.file, key: dotted, line: reader.locator.line(of: dotted), value: "\"\(text)\"",
+                reason: "\(meaning) \(names.dropLast().map { "\"\($0)\"" }.joined(separator: ", ")) or \"\(names.last!)\"",
+                suggestion: suggestion(for: text, among: names)))
+        }
+    }
+
     /// A non-empty array of non-empty strings.
     static func strings(_ name: String, _ path: WritableKeyPath<Settings, [String]>) -> KeySchema {
         KeySchema(name: name) { reader, value, dotted, settings in

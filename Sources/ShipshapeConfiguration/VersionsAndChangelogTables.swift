@@ -8,10 +8,6 @@ import TOMLKit
 /// `changelog-sync` and `post-merge` (`[push]` and `[release]` are declared schemas, in
 /// ReleaseAndPushTables.swift).
 extension SettingsReader {
-    static let versionKeys = [
-        "auto-detect", "sources", "tag-format", "lightweight-tags", "breaking-while-zero", "changelog-check", "checks",
-        "off-format-tags",
-    ]
     static let versionSourceKeys = ["path", "pattern", "multiple"]
     /// The checks `[versions.checks]` turns on and off (`pushed-commit-lint` is `[push] lint-commits`).
     static let versionCheckKeys = VersionCheck.allCases.filter { $0 != .pushedCommitLint }.map(\.rawValue)
@@ -23,62 +19,39 @@ extension SettingsReader {
 
     // MARK: - [versions]
 
-    mutating func readVersions(_ table: TOMLTable, into versions: inout VersionSettings) {
-        for key in table.keys where !Self.versionKeys.contains(key) {
-            unknownKey(key, known: Self.versionKeys, prefix: "versions.")
-        }
-        if let value = table["auto-detect"], let flag = bool(value, key: "versions.auto-detect") {
-            versions.autoDetect = flag
-        }
-        if let value = table["sources"] {
-            versions.sources = versionSources(value)
-        }
-        if let value = table["tag-format"], let format = tagFormat(value, key: "versions.tag-format") {
-            versions.tagFormat = format
-        }
-        if let value = table["lightweight-tags"], let flag = bool(value, key: "versions.lightweight-tags") {
-            versions.allowLightweightTags = flag
-        }
-        if let value = table["breaking-while-zero"], let text = string(value, key: "versions.breaking-while-zero") {
-            switch text {
-            case "minor": versions.breakingChangeWhileZeroRequires = .minor
-            case "major": versions.breakingChangeWhileZeroRequires = .major
-            default:
-                let key = "versions.breaking-while-zero"
-                errors.append(.badValue(
-                    file: file, key: key, line: locator.line(of: key), value: quoted(text),
-                    reason: "a breaking change before 1.0.0 needs \"minor\" or \"major\"",
-                    suggestion: suggestion(for: text, among: ["minor", "major"])))
-            }
-        }
-        if let value = table["off-format-tags"], let text = string(value, key: "versions.off-format-tags") {
-            let levels: [String: Severity?] = ["warning": .warning, "error": .error, "off": nil]
-            if let level = levels[text] {
-                versions.offFormatTagSeverity = level
-            } else {
-                let key = "versions.off-format-tags"
-                errors.append(.badValue(
-                    file: file, key: key, line: locator.line(of: key), value: quoted(text),
-                    reason: "a tag outside the tag format is reported as \"warning\", \"error\" or \"off\"",
-                    suggestion: suggestion(for: text, among: ["warning", "error", "off"])))
-            }
-        }
-        if let value = table["changelog-check"], let flag = bool(value, key: "versions.changelog-check") {
+    /// `[versions]`: where versions live, how release tags are named, which checks run.
+    static var versionsSchema: TableSchema<VersionSettings> { TableSchema(name: "versions", keys: [
+        .bool("auto-detect", \.autoDetect),
+        KeySchema(name: "sources") { reader, value, _, versions in versions.sources = reader.versionSources(value) },
+        KeySchema(name: "tag-format") { reader, value, key, versions in
+            if let format = reader.tagFormat(value, key: key) { versions.tagFormat = format }
+        },
+        .bool("lightweight-tags", \.allowLightweightTags),
+        .choice("breaking-while-zero", \.breakingChangeWhileZeroRequires, ["minor": .minor, "major": .major],
+                meaning: "a breaking change before 1.0.0 needs"),
+        .choice("off-format-tags", \.offFormatTagSeverity, ["warning": .warning, "error": .error, "off": nil],
+                meaning: "a tag outside the tag format is reported as"),
+        KeySchema(name: "changelog-check") { reader, value, key, versions in
             // The path is `[changelog] path`; `ShipshapeConfiguration.prePushSettings` puts it in.
-            versions.changelogPath = flag ? ChangelogSettings().path : nil
-        }
-        if let value = table["checks"], let checks = requireTable(value, key: "versions.checks") {
-            for key in checks.keys.sorted() {
-                let dotted = "versions.checks." + key
-                guard let check = VersionCheck(rawValue: key), check != .pushedCommitLint else {
-                    let suggested = key == VersionCheck.pushedCommitLint.rawValue
-                        ? "push.lint-commits" : suggestion(for: key, among: Self.versionCheckKeys).map { "versions.checks." + $0 }
-                    errors.append(.unknownKey(file: file, key: dotted, line: locator.line(of: dotted), suggestion: suggested))
-                    continue
-                }
-                guard let flag = bool(checks[key]!, key: dotted) else { continue }
-                if flag { versions.enabledChecks.insert(check) } else { versions.enabledChecks.remove(check) }
+            if let flag = reader.bool(value, key: key) { versions.changelogPath = flag ? ChangelogSettings().path : nil }
+        },
+        KeySchema(name: "checks") { reader, value, key, versions in
+            if let checks = reader.requireTable(value, key: key) { reader.readChecks(checks, into: &versions) }
+        },
+    ]) }
+
+    /// `[versions.checks]`: each check on or off, by its rule id.
+    private mutating func readChecks(_ checks: TOMLTable, into versions: inout VersionSettings) {
+        for key in checks.keys.sorted() {
+            let dotted = "versions.checks." + key
+            guard let check = VersionCheck(rawValue: key), check != .pushedCommitLint else {
+                let suggested = key == VersionCheck.pushedCommitLint.rawValue
+                    ? "push.lint-commits" : suggestion(for: key, among: Self.versionCheckKeys).map { "versions.checks." + $0 }
+                errors.append(.unknownKey(file: file, key: dotted, line: locator.line(of: dotted), suggestion: suggested))
+                continue
             }
+            guard let flag = bool(checks[key]!, key: dotted) else { continue }
+            if flag { versions.enabledChecks.insert(check) } else { versions.enabledChecks.remove(check) }
         }
     }
 
