@@ -4,17 +4,14 @@ import ShipshapePatterns
 import ShipshapeVersioning
 import TOMLKit
 
-/// `[versions]` and `[changelog]`: the settings of the pre-push gate, `shipshape check`,
-/// `changelog-sync` and `post-merge` (`[push]` and `[release]` are declared schemas, in
-/// ReleaseAndPushTables.swift).
+/// `[versions]` and `[changelog]`, declared as schemas (`TableSchema`): the settings of the
+/// pre-push gate, `shipshape check`, `changelog-sync` and `post-merge`. (`[push]` and
+/// `[release]` are in ReleaseAndPushTables.swift, `[commit]` and `[branches]` in
+/// SettingsReader.swift.)
 extension SettingsReader {
     static let versionSourceKeys = ["path", "pattern", "multiple"]
     /// The checks `[versions.checks]` turns on and off (`pushed-commit-lint` is `[push] lint-commits`).
     static let versionCheckKeys = VersionCheck.allCases.filter { $0 != .pushedCommitLint }.map(\.rawValue)
-    static let changelogKeys = [
-        "path", "categories", "breaking-title", "non-conventional", "ignored-scopes", "repository-url", "link-commits",
-        "tag-prefix", "prerelease-tags-are-releases", "post-merge", "branches", "bump-commits",
-    ]
     static let categoryKeys = ["title", "types"]
 
     // MARK: - [versions]
@@ -117,68 +114,57 @@ extension SettingsReader {
 
     // MARK: - [changelog]
 
-    mutating func readChangelog(_ table: TOMLTable, into changelog: inout ChangelogSettings) {
-        for key in table.keys where !Self.changelogKeys.contains(key) {
-            unknownKey(key, known: Self.changelogKeys, prefix: "changelog.")
-        }
-        if let value = table["path"], let path = repositoryPath(value, key: "changelog.path") {
-            changelog.path = path
-        }
-        if let value = table["categories"] {
-            changelog.categories = categories(value)
-        }
-        if let value = table["breaking-title"] {
-            let key = "changelog.breaking-title"
+    /// `[changelog]`: changelog-sync and post-merge.
+    static var changelogSchema: TableSchema<ChangelogSettings> { TableSchema(name: "changelog", keys: [
+        KeySchema(name: "path") { reader, value, key, changelog in
+            if let path = reader.repositoryPath(value, key: key) { changelog.path = path }
+        },
+        KeySchema(name: "categories") { reader, value, _, changelog in changelog.categories = reader.categories(value) },
+        KeySchema(name: "breaking-title") { reader, value, key, changelog in
             if value.type == .bool, value.bool == false {
                 changelog.breakingTitle = nil
             } else if value.type == .string, let text = value.string {
-                if let title = title(text, key: key) { changelog.breakingTitle = title }
+                if let title = reader.title(text, key: key) { changelog.breakingTitle = title }
             } else {
-                errors.append(.wrongType(
-                    file: file, key: key, line: locator.line(of: key), expected: "a heading title (a string) or false", actual: describe(value)))
+                reader.errors.append(.wrongType(
+                    file: reader.file, key: key, line: reader.locator.line(of: key), expected: "a heading title (a string) or false",
+                    actual: reader.describe(value)))
             }
-        }
-        if let value = table["non-conventional"], let text = string(value, key: "changelog.non-conventional") {
+        },
+        KeySchema(name: "non-conventional") { reader, value, key, changelog in
+            guard let text = reader.string(value, key: key) else { return }
             if text == "skip" {
                 changelog.nonConventional = .skip
-            } else if let title = title(text, key: "changelog.non-conventional") {
+            } else if let title = reader.title(text, key: key) {
                 changelog.nonConventional = .category(title)
             }
-        }
-        if let value = table["ignored-scopes"], let scopes = nonEmptyStrings(value, key: "changelog.ignored-scopes") {
-            changelog.ignoredScopes = scopes
-        }
-        if let value = table["repository-url"], let text = string(value, key: "changelog.repository-url") {
+        },
+        .strings("ignored-scopes", \.ignoredScopes),
+        KeySchema(name: "repository-url") { reader, value, key, changelog in
+            guard let text = reader.string(value, key: key) else { return }
             let lowered = text.lowercased()
             let rest = lowered.hasPrefix("https://") ? lowered.dropFirst(8) : lowered.hasPrefix("http://") ? lowered.dropFirst(7) : nil
             if let rest, !rest.isEmpty, !text.contains(where: { $0 == " " || $0 == "\n" }) {
                 changelog.repositoryURL = text
             } else {
-                let key = "changelog.repository-url"
-                errors.append(.badValue(
-                    file: file, key: key, line: locator.line(of: key), value: quoted(text),
+                reader.errors.append(.badValue(
+                    file: reader.file, key: key, line: reader.locator.line(of: key), value: quoted(text),
                     reason: "use the repository's web address, e.g. \"https://github.com/owner/name\"", suggestion: nil))
             }
-        }
-        if let value = table["link-commits"], let flag = bool(value, key: "changelog.link-commits") {
-            changelog.linkCommits = flag
-        }
-        if let value = table["tag-prefix"], let prefix = string(value, key: "changelog.tag-prefix") {
-            changelog.tagFormat = TagFormat(prefix + "{version}")
-        }
-        if let value = table["prerelease-tags-are-releases"], let flag = bool(value, key: "changelog.prerelease-tags-are-releases") {
-            changelog.prereleaseTagsAreReleases = flag
-        }
-        if let value = table["post-merge"], let flag = bool(value, key: "changelog.post-merge") {
-            changelog.postMerge = flag
-        }
-        if let value = table["branches"], let branches = nonEmptyStrings(value, key: "changelog.branches") {
-            changelog.branches = branches
-        }
-        if let value = table["bump-commits"], let flag = bool(value, key: "changelog.bump-commits") {
-            changelog.listsBumpCommits = flag
-        }
-        // Every heading must be told apart from the others.
+        },
+        .bool("link-commits", \.linkCommits),
+        KeySchema(name: "tag-prefix") { reader, value, key, changelog in
+            if let prefix = reader.string(value, key: key) { changelog.tagFormat = TagFormat(prefix + "{version}") }
+        },
+        .bool("prerelease-tags-are-releases", \.prereleaseTagsAreReleases),
+        .bool("post-merge", \.postMerge),
+        .strings("branches", \.branches),
+        .bool("bump-commits", \.listsBumpCommits),
+    ]) }
+
+    /// Reads `[changelog]` by its schema, then checks that every heading can be told apart.
+    mutating func readChangelog(_ table: TOMLTable, into changelog: inout ChangelogSettings) {
+        read(table, schema: Self.changelogSchema, into: &changelog)
         let categoryTitles = Set(changelog.categories.map(\.title))
         if table["breaking-title"] != nil, let title = changelog.breakingTitle, categoryTitles.contains(title) {
             duplicateTitle(title, key: "changelog.breaking-title")
