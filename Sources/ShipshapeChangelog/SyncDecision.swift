@@ -70,34 +70,34 @@ struct SyncDecision {
         // A revert of a revert: the pair lists nothing. When the first revert has an entry of its
         // own (it undid a released change), that entry goes; else the change it undid comes back.
         if let original = reapplied[reverted] {
-            if let index = pending.lastIndex(where: { $0.commit.hasPrefix(reverted) }) {
-                removedCommits.append(pending[index].commit)
-                pending.remove(at: index)
-            } else if let index = listed.index(forCommit: reverted, abbreviation: abbreviations[reverted] ?? 7, unreleasedOnly: true),
-                !removals.contains(index)
-            {
-                removals.append(index)
-                removedCommits.append(reverted)
-            } else if case let .entry(entry) = formatter.contribution(of: original) {
-                consider(entry)
-            }
+            if !removeEntry(of: reverted, key: nil), case let .entry(entry) = formatter.contribution(of: original) { consider(entry) }
             return
         }
-        let length = abbreviations[reverted] ?? 7
-        if let index = pending.lastIndex(where: { $0.commit.hasPrefix(reverted) }) {
-            removedCommits.append(pending[index].commit)
-            pending.remove(at: index)
-        } else if let index = listed.index(forCommit: reverted, abbreviation: length, key: originalKey, unreleasedOnly: true),
-            !removals.contains(index)
-        {
-            removals.append(index)
-            removedCommits.append(reverted)
-        } else if let otherwise {
+        if removeEntry(of: reverted, key: originalKey) { return }
+        if let otherwise {
             // The reverted commit is released (or was never listed): the revert is a change of its own.
             consider(otherwise)
         } else {
             skipped[.nonConventional, default: 0] += 1
         }
+    }
+
+    /// Takes out the entry of a commit: one about to be added, else one in the Unreleased section
+    /// (its short id confirmed by `key` when ambiguous).
+    ///
+    /// - Returns: whether an entry went.
+    private mutating func removeEntry(of commit: String, key: String?) -> Bool {
+        if let index = pending.lastIndex(where: { $0.commit.hasPrefix(commit) }) {
+            removedCommits.append(pending[index].commit)
+            pending.remove(at: index)
+            return true
+        }
+        guard let index = listed.index(forCommit: commit, abbreviation: abbreviations[commit] ?? 7, key: key, unreleasedOnly: true),
+            !removals.contains(index)
+        else { return false }
+        removals.append(index)
+        removedCommits.append(commit)
+        return true
     }
 
     private mutating func consider(_ entry: ChangelogEntry) {

@@ -51,7 +51,7 @@ package struct ChangelogSyncOptions: ParsableArguments {
             if merged.exitStatus != 0 { throw ExitCode.failure }
             return
         }
-        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        let directory = invocation.directory(repo: repo)
         let outcome = try ChangelogSyncUseCase.run(
             directory: directory, mode: dryRun ? .dryRun : check ? .check : .write, full: full, invocation: invocation)
         switch format {

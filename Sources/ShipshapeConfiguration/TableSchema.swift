@@ -20,28 +20,30 @@ struct KeySchema<Settings> {
     /// Reads the value (reporting a wrong type or value through the reader) into the settings.
     let read: (inout SettingsReader, any TOMLValueConvertible, _ dotted: String, inout Settings) -> Void
 
-    /// A string key.
+    /// A string key; a blank value is an error.
     static func string(_ name: String, _ path: WritableKeyPath<Settings, String>, nonEmpty: Bool = true) -> KeySchema {
-        KeySchema(name: name) { reader, value, dotted, settings in
-            guard let text = reader.string(value, key: dotted) else { return }
-            if nonEmpty && text.allSatisfy({ $0 == " " || $0 == "\t" }) {
-                reader.errors.append(.badValue(
-                    file: reader.file, key: dotted, line: reader.locator.line(of: dotted), value: "\"\(text)\"",
-                    reason: "it must not be empty", suggestion: nil))
-                return
-            }
-            settings[keyPath: path] = text
+        checkedString(name, path) { text in
+            nonEmpty && text.allSatisfy({ $0 == " " || $0 == "\t" }) ? "it must not be empty" : nil
         }
     }
 
     /// A string key that must contain `{version}` (a message template).
     static func template(_ name: String, _ path: WritableKeyPath<Settings, String>) -> KeySchema {
+        checkedString(name, path) { text in
+            text.contains("{version}") ? nil : "write {version} where the version goes, e.g. \"chore: bump version to {version}\""
+        }
+    }
+
+    /// A string key whose value `problem` may refuse, saying why.
+    private static func checkedString(
+        _ name: String, _ path: WritableKeyPath<Settings, String>, problem: @escaping (String) -> String?
+    ) -> KeySchema {
         KeySchema(name: name) { reader, value, dotted, settings in
             guard let text = reader.string(value, key: dotted) else { return }
-            guard text.contains("{version}") else {
+            if let reason = problem(text) {
                 reader.errors.append(.badValue(
-                    file: reader.file, key: dotted, line: reader.locator.line(of: dotted), value: "\"\(text)\"",
-                    reason: "write {version} where the version goes, e.g. \"chore: bump version to {version}\"", suggestion: nil))
+                    file: reader.file, key: dotted, line: reader.locator.line(of: dotted), value: "\"\(text)\"", reason: reason,
+                    suggestion: nil))
                 return
             }
             settings[keyPath: path] = text

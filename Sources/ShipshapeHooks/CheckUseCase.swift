@@ -141,7 +141,6 @@ package enum CheckUseCase {
             if case let .branch(name, _)? = try? repository.head() { return name }
             return nil
         }
-        let names = (try? repository.references(matching: "refs/heads/*")) ?? []
-        return names.first { $0.shortName == revision }?.shortName
+        return (try? repository.resolve("refs/heads/" + revision)) == nil ? nil : revision
     }
 }

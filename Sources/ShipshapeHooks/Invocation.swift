@@ -41,6 +41,12 @@ package struct Invocation: Sendable {
         }
         return false
     }
+
+    /// The directory a command works in: `--repo DIR` made absolute against the working
+    /// directory, else the working directory.
+    package func directory(repo: String?) -> String {
+        repo.map { FileSystem.join(workingDirectory, $0) } ?? workingDirectory
+    }
 }
 
 /// The repository a use case runs in (if any) and the configuration that applies there.

@@ -80,19 +80,7 @@ package final class RefUpdateCheck {
         var checkedTips: Set<ObjectID> = []
         do throws(HookError) {
             for ref in live where !ref.isBranch && !ref.isTag && !isSkipped(ref.remoteRef) {
-                // Another namespace (Gerrit's refs/for/main, refs/x/y): no release to check, but
-                // its commits go out, so those new to the receiver are linted.
-                let tip: ObjectID
-                do { tip = try repository.peeledCommit(ref.localID).commit } catch let error where error.kind == .wrongObjectType {
-                    continue
-                } catch {
-                    throw .git(error)
-                }
-                var hidden: [ObjectID] = []
-                for id in push.oldTips + (ref.isNewOnRemote ? [] : [ref.remoteID]) where !hidden.contains(id) {
-                    do { if try repository.contains(id) { hidden.append(id) } } catch { throw .git(error) }
-                }
-                let findings = try walker.walk(to: tip, hiding: hidden).findings
+                let findings = try checkOtherRef(ref, push: push)
                 if !findings.isEmpty { result.reports.append(SubjectReport(origin: ref.remoteRef, findings: findings)) }
             }
             for ref in live where ref.isBranch || ref.isTag {
@@ -124,6 +112,28 @@ package final class RefUpdateCheck {
         }
         result.newCommits = walker.walkedCount
         return result
+    }
+
+    /// A ref of another namespace (Gerrit's refs/for/main, refs/x/y): no release to check, but
+    /// its commits go out, so those new to the receiver are linted.
+    private func checkOtherRef(_ ref: PushedRef, push: PushContext) throws(HookError) -> [Finding] {
+        let tip: ObjectID
+        do { tip = try repository.peeledCommit(ref.localID).commit } catch let error where error.kind == .wrongObjectType {
+            return []
+        } catch {
+            throw .git(error)
+        }
+        return try walker.walk(to: tip, hiding: try knownOldTips(for: ref, push: push)).findings
+    }
+
+    /// What a tag or another namespace's ref hides from its walk: the old values of this push's
+    /// refs and the ref's own old value, those this repository has.
+    private func knownOldTips(for ref: PushedRef, push: PushContext) throws(HookError) -> [ObjectID] {
+        var hidden: [ObjectID] = []
+        for id in push.oldTips + (ref.isNewOnRemote ? [] : [ref.remoteID]) where !hidden.contains(id) {
+            do { if try repository.contains(id) { hidden.append(id) } } catch { throw .git(error) }
+        }
+        return hidden
     }
 
     /// Whether a ref outside branches and tags is in a namespace whose commits are not linted.
@@ -178,11 +188,7 @@ package final class RefUpdateCheck {
         }
         // The tag's history: what the receiver has (its refs, the old tips of this push's refs) is
         // hidden; a receiver with no refs at all has nothing. Fixup/WIP rules are for branches.
-        var hidden: [ObjectID] = []
-        for id in push.oldTips + (ref.isNewOnRemote ? [] : [ref.remoteID]) where !hidden.contains(id) {
-            do { if try repository.contains(id) { hidden.append(id) } } catch { throw .git(error) }
-        }
-        findings += try walker.walk(to: tip, hiding: hidden).findings
+        findings += try walker.walk(to: tip, hiding: try knownOldTips(for: ref, push: push)).findings
         return findings
     }
 

@@ -8,52 +8,7 @@ import Darwin
 import ShipshapeChangelog
 import ShipshapeConfiguration
 import ShipshapeModel
-package import ShipshapeVersioning
-
-/// Which release command runs.
-package enum ReleaseKind: String, Sendable, Hashable {
-    /// `shipshape release start|finish`: from the integration branch, through `release/vX.Y.Z`.
-    case release
-    /// `shipshape hotfix start|finish`: from the production branch, through `hotfix/vX.Y.Z`.
-    case hotfix
-    /// `shipshape bump`: the same bump and roll on the current branch.
-    case bump
-}
-
-/// What `release start`, `hotfix start` and `bump` are asked to do.
-package struct BumpRequest: Sendable, Hashable {
-    /// The command.
-    package var kind: ReleaseKind
-    /// The version wanted (nil: auto for a release or bump, patch for a hotfix).
-    package var version: VersionRequest?
-    /// A pre-release label (`rc` gives `X.Y.Z-rc.1`, then `rc.2`).
-    package var preLabel: String?
-    /// Show everything, change nothing.
-    package var dryRun: Bool = false
-    /// Set every version file even when they disagree.
-    package var forceVersionFiles: Bool = false
-    /// The release date for the changelog heading (default: today, UTC).
-    package var date: String?
-    /// Commit the bump (`bump --commit`; release and hotfix always commit).
-    package var commit: Bool = true
-    /// Tag the bump commit (`bump --tag`).
-    package var tag: Bool = false
-
-    /// Creates a request.
-    package init(kind: ReleaseKind, version: VersionRequest? = nil, preLabel: String? = nil) {
-        self.kind = kind
-        self.version = version
-        self.preLabel = preLabel
-    }
-}
-
-/// What a release command did or, with `--dry-run`, would do.
-package struct ReleaseOutcome: Sendable, Hashable {
-    /// Lines for standard output.
-    package var lines: [String]
-    /// The version concerned.
-    package var version: String?
-}
+import ShipshapeVersioning
 
 /// `shipshape release start`, `hotfix start` and `bump`: the version chosen, every version file
 /// set to it, the changelog rolled, one commit — checked first, all or nothing.
@@ -171,23 +126,5 @@ package enum ReleaseStart {
         gmtime_r(&now, &parts)
         func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
-    }
-}
-
-/// The plan a dry run shows: each file's diff, then each git step in order.
-enum ReleasePlanText {
-    static func render(changes: [FileChange], steps: [[String]]) -> [String] {
-        var lines: [String] = []
-        for change in changes {
-            let diff = unifiedDiff(old: change.old, new: change.new, path: change.path)
-            lines.append(diff.hasSuffix("\n") ? String(diff.dropLast()) : diff)
-        }
-        for step in steps { lines.append("would run: git " + step.map(shellQuoted).joined(separator: " ")) }
-        return lines
-    }
-
-    static func shellQuoted(_ word: String) -> String {
-        if !word.isEmpty && word.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:@".contains($0) }) { return word }
-        return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }

@@ -30,7 +30,7 @@ struct LintRequest {
     /// - Returns: 0 when every message passes (warnings allowed), 1 when one has an error.
     /// - Throws: `HookError` when the check cannot run.
     func run(_ invocation: Invocation) throws(HookError) -> Int32 {
-        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        let directory = invocation.directory(repo: repo)
         if from != nil || to != nil {
             let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: true)
             // Each report is rendered as it comes and dropped: on 100,000 commits, keeping every

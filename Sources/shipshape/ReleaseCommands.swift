@@ -52,10 +52,6 @@ struct BumpOptions: ParsableArguments {
         request.date = date
         return request
     }
-
-    func directory(_ invocation: Invocation) -> String {
-        repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
-    }
 }
 
 /// Prints an outcome's lines.
@@ -94,7 +90,7 @@ struct ReleaseStartCommand: ParsableCommand {
 
     func run() throws {
         let invocation = Console.invocation()
-        report(try ReleaseStart.run(options.request(.release), directory: options.directory(invocation), invocation: invocation))
+        report(try ReleaseStart.run(options.request(.release), directory: invocation.directory(repo: options.repo), invocation: invocation))
     }
 }
 
@@ -106,7 +102,7 @@ struct HotfixStartCommand: ParsableCommand {
 
     func run() throws {
         let invocation = Console.invocation()
-        report(try ReleaseStart.run(options.request(.hotfix), directory: options.directory(invocation), invocation: invocation))
+        report(try ReleaseStart.run(options.request(.hotfix), directory: invocation.directory(repo: options.repo), invocation: invocation))
     }
 }
 
@@ -126,7 +122,7 @@ struct FinishOptions: ParsableArguments {
         var request = FinishRequest(kind: kind)
         request.push = push
         request.dryRun = dryRun
-        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        let directory = invocation.directory(repo: repo)
         report(try ReleaseFinish.run(request, directory: directory, invocation: invocation))
     }
 }
@@ -164,7 +160,7 @@ struct ReleaseNotes: ParsableCommand {
 
     func run() throws {
         let invocation = Console.invocation()
-        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        let directory = invocation.directory(repo: repo)
         Console.out(try ReleaseInfo.notes(version: version, directory: directory, invocation: invocation))
     }
 }
@@ -194,7 +190,7 @@ struct Bump: ParsableCommand {
         var request = options.request(.bump)
         request.commit = commit
         request.tag = tag
-        report(try ReleaseStart.run(request, directory: options.directory(invocation), invocation: invocation))
+        report(try ReleaseStart.run(request, directory: invocation.directory(repo: options.repo), invocation: invocation))
     }
 }
 
@@ -217,7 +213,7 @@ struct Version: ParsableCommand {
 
     func run() throws {
         let invocation = Console.invocation()
-        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        let directory = invocation.directory(repo: repo)
         let report = try ReleaseInfo.version(next: next, directory: directory, invocation: invocation)
         Console.out(format == .json ? report.json.serialized() + "\n" : report.text)
     }

@@ -107,7 +107,7 @@ struct RepositoryOptions: ParsableArguments {
     var repo: String?
 
     func directory(_ invocation: Invocation) -> String {
-        repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        invocation.directory(repo: repo)
     }
 }
 
@@ -218,7 +218,7 @@ struct Rules: ParsableCommand {
 
     func run() throws {
         let invocation = Console.invocation()
-        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        let directory = invocation.directory(repo: repo)
         Console.out(try RulesListing.run(format: format, directory: directory, invocation: invocation, requireRepository: repo != nil))
     }
 }
@@ -252,7 +252,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let invocation = Console.invocation()
-        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        let directory = invocation.directory(repo: repo)
         let outcome = try CheckUseCase.run(revision: rev, directory: directory, invocation: invocation)
         if format == .json {
             Console.out(outcome.json.serialized() + "\n")

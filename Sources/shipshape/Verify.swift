@@ -61,7 +61,7 @@ struct Verify: ParsableCommand {
                 throw HookError.usage("shipshape verify: no updates on standard input; give \"<old sha> <new sha> <ref name>\" lines, or --ref REF --new SHA [--old SHA]")
             }
         }
-        let directory = repo.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) } ?? invocation.workingDirectory
+        let directory = invocation.directory(repo: repo)
         let configPath = config.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) }
         let outcome = try VerifyUseCase.run(
             updates: updates, directory: directory, configPath: configPath, defaultBranch: defaultBranch, invocation: invocation)
