@@ -4,7 +4,8 @@
 //
 // The C libraries sit behind two walls (ShipshapeGit, ShipshapePatterns); the pure domains
 // (message, policy, diagnostics) never touch I/O; ShipshapeHooks composes them into one use case
-// per hook or command; each executable only parses arguments and maps an outcome to an exit code.
+// per hook or command; ShipshapeFrontEnd owns the console, one reporter per output format and the
+// exit-status table, so each executable's main.swift is one call: FrontEnd.main(Program.self).
 
 import PackageDescription
 
@@ -92,11 +93,15 @@ let package = Package(
             ],
             swiftSettings: strict),
 
-        // MARK: Command-line front ends shared by the executables
+        // MARK: The front end: console, reporters (one per output format), the exit-status table
+        // and the hook programs, without ArgumentParser (a hook starts on every commit)
+        .target(name: "ShipshapeFrontEnd", dependencies: ["ShipshapeHooks", "ShipshapeDiagnostics"], swiftSettings: strict),
+
+        // MARK: The ArgumentParser side of the front end, for shipshape and changelog-sync
         .target(
             name: "ShipshapeCommandLine",
             dependencies: [
-                "ShipshapeHooks", "ShipshapeDiagnostics",
+                "ShipshapeFrontEnd", "ShipshapeHooks", "ShipshapeDiagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -106,26 +111,26 @@ let package = Package(
             name: "ShipshapeFuzzing",
             dependencies: [
                 "ShipshapeMessage", "ShipshapePolicy", "ShipshapeDiagnostics", "ShipshapeVersioning", "ShipshapeChangelog",
-                "ShipshapeConfiguration", "ShipshapeModel", "ShipshapeGit", "ShipshapeHooks",
+                "ShipshapeConfiguration", "ShipshapeModel", "ShipshapeGit", "ShipshapeHooks", "ShipshapeFrontEnd",
             ],
             swiftSettings: strict),
 
         // MARK: Executables
-        .executableTarget(name: "commit-msg", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
-        .executableTarget(name: "pre-push", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
-        .executableTarget(name: "pre-receive", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
-        .executableTarget(name: "post-merge", dependencies: ["ShipshapeHooks"], swiftSettings: strict),
+        .executableTarget(name: "commit-msg", dependencies: ["ShipshapeFrontEnd"], swiftSettings: strict),
+        .executableTarget(name: "pre-push", dependencies: ["ShipshapeFrontEnd"], swiftSettings: strict),
+        .executableTarget(name: "pre-receive", dependencies: ["ShipshapeFrontEnd"], swiftSettings: strict),
+        .executableTarget(name: "post-merge", dependencies: ["ShipshapeFrontEnd"], swiftSettings: strict),
         .executableTarget(
             name: "changelog-sync",
             dependencies: [
-                "ShipshapeHooks", "ShipshapeCommandLine",
+                "ShipshapeHooks", "ShipshapeFrontEnd", "ShipshapeCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
         .executableTarget(
             name: "shipshape",
             dependencies: [
-                "ShipshapeHooks", "ShipshapeCommandLine",
+                "ShipshapeHooks", "ShipshapeFrontEnd", "ShipshapeCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -152,10 +157,12 @@ let package = Package(
             name: "ChangelogTests", dependencies: ["ShipshapeChangelog", "ShipshapeMessage", "ShipshapeVersioning"],
             swiftSettings: strict),
         .testTarget(
-            name: "HooksTests", dependencies: ["ShipshapeModel", "ShipshapeHooks", "ShipshapeTestSupport"],
+            name: "HooksTests", dependencies: ["ShipshapeModel", "ShipshapeHooks", "ShipshapeFrontEnd", "ShipshapeTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "DiagnosticsTests", dependencies: ["ShipshapeDiagnostics"], swiftSettings: strict),
+        .testTarget(
+            name: "FrontEndTests", dependencies: ["ShipshapeFrontEnd", "ShipshapeDiagnostics", "ShipshapeHooks"], swiftSettings: strict),
         .testTarget(
             name: "PropertyTests",
             dependencies: [

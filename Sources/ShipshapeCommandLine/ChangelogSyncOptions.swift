@@ -1,11 +1,7 @@
 package import ArgumentParser
-import ShipshapeDiagnostics
+package import ShipshapeDiagnostics
+import ShipshapeFrontEnd
 import ShipshapeHooks
-
-/// The output formats of a changelog sync.
-package enum SyncFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case text, json
-}
 
 /// The options of `changelog-sync` and `shipshape changelog sync`, and running the sync with them.
 package struct ChangelogSyncOptions: ParsableArguments {
@@ -22,7 +18,7 @@ package struct ChangelogSyncOptions: ParsableArguments {
     package var repo: String?
 
     @Option(name: .long, help: "Output format: text or json.")
-    package var format: SyncFormat = .text
+    package var format: OutputFormat = .text
 
     @Option(
         name: .long, parsing: .upToNextOption,
@@ -33,6 +29,7 @@ package struct ChangelogSyncOptions: ParsableArguments {
     package init() {}
 
     package func validate() throws {
+        try format.validate([.text, .json], command: "changelog-sync")
         if dryRun && check { throw ValidationError("give --dry-run or --check, not both") }
         if !merge.isEmpty && merge.count != 3 {
             throw ValidationError("--merge takes three files, git's %O %A %B: merge.shipshape-changelog.driver = \"changelog-sync --merge %O %A %B\"")
@@ -54,12 +51,7 @@ package struct ChangelogSyncOptions: ParsableArguments {
         let directory = invocation.directory(repo: repo)
         let outcome = try ChangelogSyncUseCase.run(
             directory: directory, mode: dryRun ? .dryRun : check ? .check : .write, full: full, invocation: invocation)
-        switch format {
-        case .json: Console.out(outcome.json().serialized() + "\n")
-        case .text:
-            if dryRun { Console.out(outcome.diff) }
-            Console.out(outcome.text())
-        }
+        Output(format: format, environment: invocation.environment).emit(outcome.document)
         if outcome.exitStatus != 0 { throw ExitCode.failure }
     }
 }

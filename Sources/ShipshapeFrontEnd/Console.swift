@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+package import ShipshapeHooks
 
 /// The watchdog's message, prepared before the alarm is armed (read only in the signal handler).
 nonisolated(unsafe) private var watchdogMessage: UnsafeBufferPointer<UInt8>?

@@ -1,4 +1,5 @@
 import ShipshapeDiagnostics
+import ShipshapeFrontEnd
 import ShipshapeMessage
 import ShipshapePolicy
 
@@ -72,7 +73,7 @@ enum MessageFuzzing {
         }
         let subject = SubjectReport(origin: "fuzz", text: cleaned.text, ignored: report.ignored, findings: report.findings)
         for format in OutputFormat.allCases {
-            let output = Renderer(format: format, color: control & 128 != 0, verbose: true).render([subject], asArray: false)
+            let output = format.reporter(color: control & 128 != 0, verbose: true).render(.subjects([subject], asList: false))
             try require(
                 report.findings.isEmpty || !output.isEmpty, "findings are rendered (\(format.rawValue))")
         }

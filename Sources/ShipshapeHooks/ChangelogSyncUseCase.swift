@@ -61,29 +61,32 @@ package struct ChangelogSyncOutcome: Sendable {
         return line + "\n"
     }
 
-    /// The machine-readable report.
-    package func json() -> JSONValue {
-        var members: [(String, JSONValue)] = [
+    /// The document: what a program reads (`path`, `mode`, `changed`, `written`, the entries
+    /// added and removed, the counts, and the diff of a dry run), closed by the diff of a dry run
+    /// and the one-line report.
+    package var document: ReportDocument {
+        var members: [(String, ReportValue)] = [
             ("path", .string(path)), ("mode", .string(mode.rawValue)), ("changed", .bool(outOfDate)), ("written", .bool(wrote)),
-            ("incremental", .bool(incremental)), ("releaseTag", releaseTag.map(JSONValue.string) ?? .null),
+            ("incremental", .bool(incremental)), ("releaseTag", .optional(releaseTag)),
         ]
-        if let result {
-            members.append(("marker", result.document.syncedCommit.map(JSONValue.string) ?? .null))
-            members.append(("markers", .array(result.document.syncedCommits.map(JSONValue.string))))
-            members.append(("considered", .int(result.considered)))
-            members.append(("added", .array(result.added.map { entry in
-                .object([("category", .string(entry.category)), ("commit", .string(entry.commit)), ("text", .string(entry.lines.joined(separator: "\n")))])
-            })))
-            members.append(("removed", .array(result.removed.map(JSONValue.string))))
-            members.append(("refreshed", .int(result.refreshed)))
-            members.append(("dismissed", .int(result.dismissed)))
-            members.append(("skipped", .object([
-                ("merge", .int(result.skipped[.merge] ?? 0)), ("ignored", .int(result.skipped[.ignored] ?? 0)),
-                ("nonConventional", .int(result.skipped[.nonConventional] ?? 0)), ("ignoredScope", .int(result.skipped[.ignoredScope] ?? 0)),
-            ])))
-        }
+        if let result { members += facts(of: result) }
         if mode == .dryRun { members.append(("diff", .string(diff))) }
-        return .object(members)
+        return ReportDocument(body: .record(members), closingText: (mode == .dryRun ? diff : "") + text())
+    }
+
+    private func facts(of result: SyncResult) -> [(String, ReportValue)] {
+        let added: [ReportValue] = result.added.map { entry in
+            .record([("category", .string(entry.category)), ("commit", .string(entry.commit)), ("text", .string(entry.lines.joined(separator: "\n")))])
+        }
+        let skipped: [(String, ReportValue)] = [
+            ("merge", .int(result.skipped[.merge] ?? 0)), ("ignored", .int(result.skipped[.ignored] ?? 0)),
+            ("nonConventional", .int(result.skipped[.nonConventional] ?? 0)), ("ignoredScope", .int(result.skipped[.ignoredScope] ?? 0)),
+        ]
+        return [
+            ("marker", .optional(result.document.syncedCommit)), ("markers", .strings(result.document.syncedCommits)),
+            ("considered", .int(result.considered)), ("added", .list(added)), ("removed", .strings(result.removed)),
+            ("refreshed", .int(result.refreshed)), ("dismissed", .int(result.dismissed)), ("skipped", .record(skipped)),
+        ]
     }
 }
 

@@ -29,23 +29,11 @@ package struct CheckOutcome: Sendable {
     /// 1 with an error-level finding, else 0.
     package var exitStatus: Int32 { ok ? 0 : 1 }
 
-    /// The JSON form: `ok`, `commit`, `version`, `sources` and `failures` (error-level findings
-    /// as objects with `rule`, `message` and `help`, the key names of `shipshape lint`),
-    /// `warnings` likewise.
-    package var json: JSONValue {
-        func object(_ finding: Finding) -> JSONValue {
-            var members: [(String, JSONValue)] = [("rule", .string(finding.rule)), ("message", .string(finding.message))]
-            if let help = finding.help { members.append(("help", .string(help))) }
-            return .object(members)
-        }
-        return .object([
-            ("ok", .bool(ok)),
-            ("commit", .string(commit)),
-            ("version", version.map { .string($0.description) } ?? .null),
-            ("sources", .array(readings.map { .object([("path", .string($0.path)), ("line", .int($0.line)), ("version", .string($0.text))]) })),
-            ("failures", .array(findings.filter { $0.severity == .error }.map(object))),
-            ("warnings", .array(findings.filter { $0.severity == .warning }.map(object))),
-        ])
+    /// The document: the commit as a subject, with `version` and `sources`, and the summary.
+    package var document: ReportDocument {
+        let subject = SubjectReport(origin: "commit \(commit.prefix(7))", commit: commit, findings: findings)
+        let facts: [(String, ReportValue)] = [("version", .optional(version?.description)), ("sources", readings.reportValue)]
+        return ReportDocument(body: .subject(subject, facts: facts), closing: [summary])
     }
 
     /// A one-line summary for text output.

@@ -21,6 +21,9 @@ package struct HookOutcome: Sendable {
 
     /// 1 when refused (policy violation), else 0.
     package var exitStatus: Int32 { refused ? 1 : 0 }
+
+    /// The reports as a list, and the advice after them.
+    package var document: ReportDocument { .subjects(reports, asList: true, closing: advice) }
 }
 
 /// The `commit-msg` hook: checks the message git is about to commit and the branch it goes on.

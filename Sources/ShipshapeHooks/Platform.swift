@@ -5,9 +5,9 @@ import Darwin
 #endif
 
 /// The few system calls whose names clash with our own methods, reachable on Linux and macOS.
-enum System {
+package enum System {
     /// read(2).
-    static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    package static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
         #if canImport(Glibc)
         return Glibc.read(fd, buffer, count)
         #else
@@ -16,7 +16,7 @@ enum System {
     }
 
     /// write(2).
-    static func write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    package static func write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
         #if canImport(Glibc)
         return Glibc.write(fd, buffer, count)
         #else
@@ -25,7 +25,7 @@ enum System {
     }
 
     /// exit(3).
-    static func exit(_ status: Int32) -> Never {
+    package static func exit(_ status: Int32) -> Never {
         #if canImport(Glibc)
         Glibc.exit(status)
         #else
@@ -34,7 +34,7 @@ enum System {
     }
 
     /// The process environment block.
-    static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> {
+    package static var environment: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> {
         #if canImport(Darwin)
         return _NSGetEnviron().pointee!
         #else

@@ -21,18 +21,16 @@ package struct VersionReport: Sendable {
         return text
     }
 
-    /// The JSON form.
-    package var json: JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("version", .string(current.description)),
-            ("sources", .array(readings.map { .object([("path", .string($0.path)), ("line", .int($0.line)), ("version", .string($0.text))]) })),
-        ]
+    /// The document: `version`, `sources` and, with `--next`, `next` (`version`, `reason`,
+    /// `commit`); the text form closes it.
+    package var document: ReportDocument {
+        var members: [(String, ReportValue)] = [("version", .string(current.description)), ("sources", readings.reportValue)]
         if let next {
-            var choice: [(String, JSONValue)] = [("version", .string(next.version.description)), ("reason", .string(next.reason))]
+            var choice: [(String, ReportValue)] = [("version", .string(next.version.description)), ("reason", .string(next.reason))]
             if let commit = next.decidingCommit { choice.append(("commit", .string(commit.shortID))) }
-            members.append(("next", .object(choice)))
+            members.append(("next", .record(choice)))
         }
-        return .object(members)
+        return ReportDocument(body: .record(members), closingText: text)
     }
 }
 

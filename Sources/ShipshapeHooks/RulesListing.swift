@@ -6,60 +6,33 @@ import ShipshapeGit
 /// `shipshape rules`: every rule id the tools can report, with its default, the setting in
 /// effect with the repository's `.shipshape.toml`, and examples — as text or JSON.
 package enum RulesListing {
-    /// Why a listing cannot be made in a format.
-    package struct UnsupportedFormat: Error, CustomStringConvertible {
-        /// The format asked for.
-        package var format: OutputFormat
-        /// Creates the error for a format.
-        package init(format: OutputFormat) { self.format = format }
-        /// Says which format and what to use instead.
-        package var description: String {
-            "--format \(format.rawValue) is not supported by rules (it lists rules, it reports no findings); use text or json"
-        }
-    }
-
     /// The use case: the catalogue with the settings of the repository around a directory.
     ///
     /// - Parameters:
-    ///   - format: `text` or `json`.
     ///   - directory: a directory inside the repository, or anywhere (then the defaults apply).
     ///   - invocation: the environment.
     ///   - requireRepository: fail when the directory is not in a repository (`--repo` given).
     /// - Returns: the listing.
-    /// - Throws: `HookError` for an invalid `.shipshape.toml` or a broken repository, or
-    ///   `.usage` for a format the listing has no form in.
-    package static func run(
-        format: OutputFormat, directory: String, invocation: Invocation, requireRepository: Bool
-    ) throws(HookError) -> String {
+    /// - Throws: `HookError` for an invalid `.shipshape.toml` or a broken repository.
+    package static func run(directory: String, invocation: Invocation, requireRepository: Bool) throws(HookError) -> ReportDocument {
         let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: requireRepository)
-        do {
-            return try render(format: format, configuration: context.configuration, root: context.repository?.workdir)
-        } catch {
-            throw .usage(error.description)
-        }
+        return document(configuration: context.configuration, root: context.repository?.workdir)
     }
 
-    /// Renders the catalogue.
+    /// The catalogue as a document: one record per rule (`id`, `kind`, `summary`, the default
+    /// `level`, `when` and `value`, what is `effective` and where it is `from`, `passing` and
+    /// `failing` examples), closed by the text listing. It judges nothing, so it has no subjects
+    /// to annotate.
     ///
     /// - Parameters:
-    ///   - format: `text` or `json`.
     ///   - configuration: the configuration whose settings are in effect (its `sourcePath` is
     ///     named; the defaults when nil).
     ///   - root: the repository's work-tree root, to say where no `.shipshape.toml` was found.
-    /// - Returns: the listing.
-    /// - Throws: `UnsupportedFormat` for `github`, which has nothing to annotate.
-    package static func render(
-        format: OutputFormat, configuration: ShipshapeConfiguration = ShipshapeConfiguration(), root: String? = nil
-    ) throws(UnsupportedFormat) -> String {
+    package static func document(configuration: ShipshapeConfiguration = ShipshapeConfiguration(), root: String? = nil) -> ReportDocument {
         let entries = RuleCatalogueEntry.all(for: configuration)
-        switch format {
-        case .github: throw UnsupportedFormat(format: format)
-        case .json:
-            let source: JSONValue = configuration.sourcePath.map(JSONValue.string) ?? .null
-            return JSONValue.array(entries.map { json(for: $0, source: source) }).serialized() + "\n"
-        case .text:
-            return text(entries, header: settingsOrigin(configuration, root: root))
-        }
+        let source = ReportValue.optional(configuration.sourcePath)
+        return ReportDocument(
+            body: .list(entries.map { value(of: $0, source: source) }), closingText: text(entries, header: settingsOrigin(configuration, root: root)))
     }
 
     /// Where the settings in effect come from, for the first line of the text listing.
@@ -108,28 +81,25 @@ package enum RulesListing {
         s.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "⏎")
     }
 
-    private static func json(_ setting: RuleCatalogueEntry.Setting) -> [(String, JSONValue)] {
-        let value: JSONValue
+    private static func members(of setting: RuleCatalogueEntry.Setting) -> [(String, ReportValue)] {
+        let value: ReportValue
         switch setting.value {
         case nil, .none?: value = .null
-        case let .integer(i)?: value = .int(i)
-        case let .string(s)?: value = .string(s)
-        case let .strings(list)?: value = .array(list.map(JSONValue.string))
+        case let .integer(number)?: value = .int(number)
+        case let .string(text)?: value = .string(text)
+        case let .strings(list)?: value = .strings(list)
         }
-        return [
-            ("level", .string(setting.level.rawValue)), ("when", setting.when.map { .string($0.rawValue) } ?? .null),
-            ("value", value),
-        ]
+        return [("level", .string(setting.level.rawValue)), ("when", .optional(setting.when?.rawValue)), ("value", value)]
     }
 
-    private static func json(for entry: RuleCatalogueEntry, source: JSONValue) -> JSONValue {
-        .object(
+    private static func value(of entry: RuleCatalogueEntry, source: ReportValue) -> ReportValue {
+        .record(
             [("id", .string(entry.id)), ("kind", .string(entry.kind.rawValue)), ("summary", .string(entry.summary))]
-                + json(entry.defaultSetting)
+                + members(of: entry.defaultSetting)
                 + [
-                    ("effective", .object(json(entry.effectiveSetting) + [("from", source)])),
-                    ("passing", .array(entry.passing.map(JSONValue.string))),
-                    ("failing", .array(entry.failing.map(JSONValue.string))),
+                    ("effective", .record(members(of: entry.effectiveSetting) + [("from", source)])),
+                    ("passing", .strings(entry.passing)),
+                    ("failing", .strings(entry.failing)),
                 ])
     }
 }

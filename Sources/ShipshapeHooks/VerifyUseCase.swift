@@ -29,19 +29,19 @@ package enum VerifyUseCase {
         /// 1 when a ref is refused, else 0.
         package var exitStatus: Int32 { reports.contains { !$0.isValid } ? 1 : 0 }
 
-        /// The JSON document of `--format json`: `valid`, `configuration`, one object per update
-        /// (`ref`, `old`, `new`, `valid`, `errors`, `warnings`) and `summary`.
-        package var json: JSONValue {
-            let refs: [JSONValue] = updates.map { update in
+        /// The document: `valid`, `configuration`, one subject per update (with `ref`, `old` and
+        /// `new`) and `summary`; the summary lines close it.
+        package var document: ReportDocument {
+            let refs: [ReportValue] = updates.map { update in
                 let report = reports.first { $0.origin == update.remoteRef } ?? SubjectReport(origin: update.remoteRef)
-                guard case let .object(members) = Renderer.json(for: report) else { return .null }
-                let kept = members.filter { $0.0 == "valid" || $0.0 == "errors" || $0.0 == "warnings" }
-                return .object([("ref", .string(update.remoteRef)), ("old", .string(update.remoteID.hex)), ("new", .string(update.localID.hex))] + kept)
+                return .subject(
+                    report, facts: [("ref", .string(update.remoteRef)), ("old", .string(update.remoteID.hex)), ("new", .string(update.localID.hex))])
             }
-            return .object([
-                ("valid", .bool(exitStatus == 0)), ("configuration", .string(configurationSource)), ("refs", .array(refs)),
+            let body = ReportValue.record([
+                ("valid", .bool(exitStatus == 0)), ("configuration", .string(configurationSource)), ("refs", .list(refs)),
                 ("summary", .string(summary.last ?? "")),
             ])
+            return ReportDocument(body: body, closing: summary)
         }
     }
 

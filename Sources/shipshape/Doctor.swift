@@ -1,5 +1,6 @@
 // `shipshape doctor`: reports how the hooks of a repository are installed and what they run.
 import ArgumentParser
+import ShipshapeFrontEnd
 import ShipshapeHooks
 
 struct Doctor: ParsableCommand {

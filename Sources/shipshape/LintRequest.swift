@@ -1,4 +1,5 @@
 import ShipshapeDiagnostics
+import ShipshapeFrontEnd
 import ShipshapeHooks
 
 /// What `shipshape lint` was asked to do, independent of how the arguments were parsed.
@@ -27,42 +28,30 @@ struct LintRequest {
 
     /// Runs the lint and prints its report.
     ///
-    /// - Returns: 0 when every message passes (warnings allowed), 1 when one has an error.
+    /// - Returns: `.ok` when every message passes (warnings allowed), `.violation` when one has
+    ///   an error.
     /// - Throws: `HookError` when the check cannot run.
-    func run(_ invocation: Invocation) throws(HookError) -> Int32 {
+    func run(_ invocation: Invocation) throws(HookError) -> ExitStatus {
         let directory = invocation.directory(repo: repo)
+        let output = Output(format: format, environment: invocation.environment, verbose: verbose)
         if from != nil || to != nil {
             let context = try RepositoryContext.load(from: directory, invocation: invocation, requireRepository: true)
             // Each report is rendered as it comes and dropped: on 100,000 commits, keeping every
             // commit and report until the end cost more memory than the walk itself.
-            let renderer = renderer(environment: invocation.environment)
-            var output = renderer.streamStart
             var count = 0, invalid = 0, skipped = 0
-            try LintUseCase.lintRange(from: from, to: to ?? "HEAD", context: context) { report in
-                output += renderer.streamItem(report, isFirst: count == 0)
-                count += 1
-                if !report.isValid { invalid += 1 }
-                if report.ignored { skipped += 1 }
-            }
-            output += renderer.streamEnd
-            Console.out(output)
-            if format == .text {
-                Console.out("checked \(count) commit\(count == 1 ? "" : "s"): \(count - invalid - skipped) valid, \(invalid) invalid, \(skipped) skipped\n")
-            }
-            return invalid > 0 ? 1 : 0
+            try output.emitList({ (each) throws(HookError) in
+                try LintUseCase.lintRange(from: from, to: to ?? "HEAD", context: context) { report in
+                    each(report)
+                    count += 1
+                    if !report.isValid { invalid += 1 }
+                    if report.ignored { skipped += 1 }
+                }
+            }, closing: {
+                "checked \(count) commit\(count == 1 ? "" : "s"): \(count - invalid - skipped) valid, \(invalid) invalid, \(skipped) skipped\n"
+            })
+            return invalid > 0 ? .violation : .ok
         }
-        let bytes: [UInt8]
-        let origin: String
-        if let message {
-            bytes = Array(message.utf8)
-            origin = "message"
-        } else if let messageFile, !standardInput {
-            do { bytes = try FileSystem.read(FileSystemPath.absolute(messageFile, relativeTo: invocation.workingDirectory)) } catch { throw .file(error) }
-            origin = messageFile
-        } else {
-            do { bytes = try FileSystem.readStandardInput() } catch { throw .file(error) }
-            origin = "<stdin>"
-        }
+        let (bytes, origin) = try messageBytes(invocation)
         // A message file is judged as git judges an edited message (comments and the `-v` diff go);
         // a message given as text or piped in is judged like `git commit -m`: every line counts.
         let fromFile = messageFile != nil && !standardInput
@@ -74,28 +63,28 @@ struct LintRequest {
         if fromFile && report.isValid && cleaned.allSatisfy({ $0.isWhitespace }) {
             throw .usage("the message in \(origin) is empty after git's cleanup (comment lines removed); nothing to check")
         }
-        let summary: String?
-        if report.ignored {
-            summary = verbose ? nil : "skipped: \(report.ignoreReason ?? "ignored message")"
-        } else if report.isValid {
-            summary = report.findings.isEmpty ? "valid" : "valid, with warnings"
-        } else {
-            summary = nil
+        output.emit(.subjects([report], asList: false, closing: summary(of: report).map { [$0] } ?? []))
+        return report.isValid ? .ok : .violation
+    }
+
+    /// The message's bytes and where they came from, as findings name it.
+    private func messageBytes(_ invocation: Invocation) throws(HookError) -> (bytes: [UInt8], origin: String) {
+        if let message { return (Array(message.utf8), "message") }
+        do {
+            if let messageFile, !standardInput {
+                return (try FileSystem.read(FileSystemPath.absolute(messageFile, relativeTo: invocation.workingDirectory)), messageFile)
+            }
+            return (try FileSystem.readStandardInput(), "<stdin>")
+        } catch {
+            throw .file(error)
         }
-        return print([report], asArray: false, summary: summary, environment: invocation.environment)
     }
 
-    private func renderer(environment: [String: String]) -> Renderer {
-        Renderer(
-            format: format, color: format == .text && Console.useColor(fileDescriptor: 1, environment: environment),
-            verbose: verbose)
-    }
-
-    private func print(_ reports: [SubjectReport], asArray: Bool, summary: String?, environment: [String: String]) -> Int32 {
-        let renderer = renderer(environment: environment)
-        Console.out(renderer.render(reports, asArray: asArray))
-        if format == .text, let summary { Console.out(summary + "\n") }
-        return reports.contains { !$0.isValid } ? 1 : 0
+    /// The verdict line after a single message's findings, nil when the findings say it all.
+    private func summary(of report: SubjectReport) -> String? {
+        if report.ignored { return verbose ? nil : "skipped: \(report.ignoreReason ?? "ignored message")" }
+        if report.isValid { return report.findings.isEmpty ? "valid" : "valid, with warnings" }
+        return nil
     }
 }
 

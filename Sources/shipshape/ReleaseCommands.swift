@@ -4,6 +4,7 @@
 import ArgumentParser
 import ShipshapeCommandLine
 import ShipshapeDiagnostics
+import ShipshapeFrontEnd
 import ShipshapeHooks
 import ShipshapeVersioning
 
@@ -208,13 +209,13 @@ struct Version: ParsableCommand {
     var repo: String?
 
     func validate() throws {
-        if format == .github { throw ValidationError("--format github is not supported by version; use text or json") }
+        try format.validate([.text, .json], command: "shipshape version")
     }
 
     func run() throws {
         let invocation = Console.invocation()
         let directory = invocation.directory(repo: repo)
         let report = try ReleaseInfo.version(next: next, directory: directory, invocation: invocation)
-        Console.out(format == .json ? report.json.serialized() + "\n" : report.text)
+        Output(format: format, environment: invocation.environment).emit(report.document)
     }
 }

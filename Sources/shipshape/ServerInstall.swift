@@ -1,3 +1,4 @@
+import ShipshapeFrontEnd
 import ShipshapeHooks
 
 extension RepositoryOptions {

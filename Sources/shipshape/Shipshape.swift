@@ -4,9 +4,9 @@
 import ArgumentParser
 import ShipshapeDiagnostics
 import ShipshapeCommandLine
+import ShipshapeFrontEnd
 import ShipshapeHooks
 
-@main
 struct Shipshape: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shipshape",
@@ -20,26 +20,7 @@ struct Shipshape: ParsableCommand {
             Lint.self, Check.self, Verify.self, Install.self, Uninstall.self, Doctor.self, Rules.self, Changelog.self,
             Release.self, Hotfix.self, Bump.self, Version.self,
         ])
-
-    /// Runs the command line, mapping argument errors to status 2 instead of the library's 64.
-    static func main() {
-        let invocation = Console.invocation()
-        Console.startWatchdog(program: "shipshape", seconds: 600, status: 2, environment: invocation.environment)
-        // The everyday forms of `shipshape lint` skip ArgumentParser's reflection-based parsing,
-        // which costs more than the lint itself; anything else (help, errors) goes through it.
-        if let request = LintRequest(fastArguments: Array(CommandLine.arguments.dropFirst())) {
-            do {
-                Console.exit(try request.run(invocation))
-            } catch {
-                Console.err("shipshape: error: \(error)\n")
-                Console.exit(2)
-            }
-        }
-        CommandLineRunner.run(Self.self, program: "shipshape")
-    }
 }
-
-extension OutputFormat: ExpressibleByArgument {}
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -98,7 +79,7 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        if try request.run(Console.invocation()) != 0 { throw ExitCode.failure }
+        if try request.run(Console.invocation()) != .ok { throw ExitCode.failure }
     }
 }
 
@@ -213,13 +194,14 @@ struct Rules: ParsableCommand {
     var format: OutputFormat = .text
 
     func validate() throws {
-        if format == .github { throw ValidationError(RulesListing.UnsupportedFormat(format: format).description) }
+        // The listing judges nothing, so there is nothing to annotate.
+        try format.validate([.text, .json], command: "shipshape rules")
     }
 
     func run() throws {
         let invocation = Console.invocation()
-        let directory = invocation.directory(repo: repo)
-        Console.out(try RulesListing.run(format: format, directory: directory, invocation: invocation, requireRepository: repo != nil))
+        let document = try RulesListing.run(directory: invocation.directory(repo: repo), invocation: invocation, requireRepository: repo != nil)
+        Output(format: format, environment: invocation.environment).emit(document)
     }
 }
 
@@ -254,17 +236,7 @@ struct Check: ParsableCommand {
         let invocation = Console.invocation()
         let directory = invocation.directory(repo: repo)
         let outcome = try CheckUseCase.run(revision: rev, directory: directory, invocation: invocation)
-        if format == .json {
-            Console.out(outcome.json.serialized() + "\n")
-        } else {
-            // An annotation names no file for a commit (the messages name the version files).
-            let report = format == .github
-                ? SubjectReport(origin: "commit", commit: outcome.commit, findings: outcome.findings)
-                : SubjectReport(origin: "commit \(outcome.commit.prefix(7))", findings: outcome.findings)
-            let color = format == .text && Console.useColor(fileDescriptor: 1, environment: invocation.environment)
-            Console.out(Renderer(format: format, color: color).render([report], asArray: false))
-            Console.out(outcome.summary + "\n")
-        }
+        Output(format: format, environment: invocation.environment).emit(outcome.document)
         if !outcome.ok { throw ExitCode.failure }
     }
 }

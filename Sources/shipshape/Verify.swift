@@ -1,5 +1,6 @@
 import ArgumentParser
 import ShipshapeDiagnostics
+import ShipshapeFrontEnd
 import ShipshapeHooks
 
 struct Verify: ParsableCommand {
@@ -65,17 +66,7 @@ struct Verify: ParsableCommand {
         let configPath = config.map { FileSystemPath.absolute($0, relativeTo: invocation.workingDirectory) }
         let outcome = try VerifyUseCase.run(
             updates: updates, directory: directory, configPath: configPath, defaultBranch: defaultBranch, invocation: invocation)
-        switch format {
-        case .json:
-            Console.out(outcome.json.serialized() + "\n")
-        case .github:
-            Console.out(Renderer(format: .github).render(outcome.reports, asArray: true))
-            for line in outcome.summary { Console.out(line + "\n") }
-        case .text:
-            let renderer = Renderer(format: .text, color: Console.useColor(fileDescriptor: 1, environment: invocation.environment))
-            Console.out(renderer.render(outcome.reports, asArray: true))
-            for line in outcome.summary { Console.out(line + "\n") }
-        }
+        Output(format: format, environment: invocation.environment).emit(outcome.document)
         if outcome.exitStatus != 0 { throw ExitCode.failure }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ShipshapeConfiguration
 import ShipshapeDiagnostics
+import ShipshapeFrontEnd
 import ShipshapePolicy
 import ShipshapeVersioning
 import Testing
@@ -39,12 +40,12 @@ import Testing
         #expect(entries["bump-level"]?.effectiveSetting.level == .off)
         #expect(entries["version-agreement"]?.effectiveSetting.level == .error)
 
-        let text = try RulesListing.render(format: .text, configuration: configuration)
+        let text = RulesListing.document(configuration: configuration).closing
         #expect(text.hasPrefix("Settings in effect: from /repo/.shipshape.toml\n"))
         #expect(text.contains("header-max-length  [error, always, 100]\n    The header is at most N characters long.\n    in effect: warning, always, 72\n"))
         #expect(text.contains("bump-level  [error]\n"))
 
-        let json = try RulesListing.render(format: .json, configuration: configuration)
+        let json = JSONReporter().render(RulesListing.document(configuration: configuration))
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         let bump = try #require(list.first { $0["id"] as? String == "bump-level" })
         #expect(bump["kind"] as? String == "push")
@@ -54,9 +55,9 @@ import Testing
     }
 
     @Test func defaultsSayWhereNoFileWasFound() throws {
-        #expect(try RulesListing.render(format: .text, root: "/work/repo").hasPrefix(
+        #expect(RulesListing.document(root: "/work/repo").closing.hasPrefix(
             "Settings in effect: the defaults (no .shipshape.toml in /work/repo)\n"))
-        #expect(try RulesListing.render(format: .text).hasPrefix("Settings in effect: the defaults (not in a repository)\n"))
-        #expect(throws: RulesListing.UnsupportedFormat.self) { try RulesListing.render(format: .github) }
+        #expect(RulesListing.document().closing.hasPrefix("Settings in effect: the defaults (not in a repository)\n"))
+        #expect(RulesListing.document().subjects.isEmpty, "a listing judges nothing: no annotations")
     }
 }

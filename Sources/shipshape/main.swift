@@ -1,0 +1,4 @@
+// `shipshape`: see ShipshapeProgram.
+import ShipshapeFrontEnd
+
+FrontEnd.main(ShipshapeProgram.self)
