@@ -39,6 +39,30 @@ shipshape_install_deps() {
     fi
 }
 
+# shipshape_install_tools PROGRAM=PACKAGE ...: installs, with apt-get, the package of each
+# program that is not on PATH (the test suite's ssh-keygen, for signed releases). Exit 2 when a
+# program is missing and cannot be installed.
+shipshape_install_tools() {
+    packages=
+    for pair in "$@"; do
+        command -v "${pair%%=*}" >/dev/null 2>&1 || packages="$packages ${pair#*=}"
+    done
+    [ -n "$packages" ] || return 0
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "shipshape: the tests need$packages; install them with your package manager" >&2
+        return 2
+    fi
+    sudo=
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null 2>&1 || { echo "shipshape: the tests need$packages; install them as root: apt-get install -y$packages" >&2; return 2; }
+        sudo=sudo
+    fi
+    echo "shipshape: installing$packages with apt-get" >&2
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || return 2
+    # shellcheck disable=SC2086 # one word per package
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $packages >&2 || return 2
+}
+
 # Run directly: install and report.
 case "${0##*/}" in
     deps.sh) shipshape_install_deps ;;

@@ -13,6 +13,8 @@ set -eu
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
 shipshape_install_deps
+# The release tests sign commits and tags with an SSH key, as a team that requires signatures does.
+shipshape_install_tools ssh-keygen=openssh-client
 if [ "${SHIPSHAPE_PACKAGING:-0}" = 1 ]; then
     work=.build/packaging
     mkdir -p "$work"

@@ -159,6 +159,50 @@ import ShipshapeTestSupport
         #expect(try shipshape(sandbox, ["check"]).status == 0)
     }
 
+    /// Signs the repository's commits and tags with a fresh SSH key, as `commit.gpgSign` and
+    /// `tag.gpgSign` do for a team that requires signatures.
+    func signEverything(_ sandbox: GitSandbox) throws {
+        let key = sandbox.root + "/.git/signing-key"
+        let made = try sandbox.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "releaser", "-f", key])
+        #expect(made.status == 0, "ssh-keygen (openssh-client) is needed: \(made)")
+        let publicKey = try String(contentsOfFile: key + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        try sandbox.write(".git/allowed-signers", "* \(publicKey)\n")
+        for (name, value) in [
+            ("gpg.format", "ssh"), ("user.signingKey", key + ".pub"), ("commit.gpgSign", "true"), ("tag.gpgSign", "true"),
+            ("gpg.ssh.allowedSignersFile", sandbox.root + "/.git/allowed-signers"),
+        ] {
+            try sandbox.gitOK("config", name, value)
+        }
+    }
+
+    @Test func releaseStepsAreSignedWhenGitIsSetToSign() throws {
+        let sandbox = try released()
+        try signEverything(sandbox)
+        try commit(sandbox, "feat: export to CSV", file: "export.txt")
+        try syncChangelog(sandbox)
+        #expect(try sandbox.git("push", "-q").status == 0)
+        let start = try shipshape(sandbox, ["release", "start", "--date", "2026-12-02"])
+        #expect(start.status == 0, "\(start)")
+        let bump = try sandbox.gitOK("rev-parse", "HEAD").trimmedStdout
+        let finish = try shipshape(sandbox, ["release", "finish", "--push"])
+        #expect(finish.status == 0, "\(finish)")
+        try expectClean(sandbox, on: "develop", "signed release finish")
+
+        // The bump commit, main's merge commit, the merge back into develop and the tag: every
+        // object the commands wrote carries a good signature, because git wrote them.
+        let merge = try sandbox.gitOK("rev-parse", "main").trimmedStdout
+        let mergeBack = try sandbox.gitOK("rev-parse", "develop").trimmedStdout
+        #expect(try sandbox.gitOK("rev-list", "--parents", "-1", merge).trimmedStdout.split(separator: " ").count == 3, "main's release commit is a merge")
+        for (what, commit) in [("bump", bump), ("merge into main", merge), ("merge back", mergeBack)] {
+            let verified = try sandbox.git("verify-commit", commit)
+            #expect(verified.status == 0, "\(what): \(verified)")
+            #expect(try sandbox.gitOK("log", "-1", "--format=%G?", commit).trimmedStdout == "G", "\(what)")
+        }
+        let tag = try sandbox.git("verify-tag", "v1.1.0")
+        #expect(tag.status == 0 && tag.stderr.contains("Good \"git\" signature"), "\(tag)")
+        #expect(try sandbox.gitOK("rev-parse", "v1.1.0^{}").trimmedStdout == merge)
+    }
+
     /// Everything git can show of the repository's state.
     func state(_ sandbox: GitSandbox) throws -> String {
         try [
