@@ -64,7 +64,7 @@ let package = Package(
 
         // MARK: Pure domains
         .target(name: "ShipshapeDiagnostics", swiftSettings: strict),
-        .target(name: "ShipshapeMessage", swiftSettings: strict),
+        .target(name: "ShipshapeMessage", dependencies: ["ShipshapeDiagnostics"], swiftSettings: strict),
         .target(
             name: "ShipshapePolicy",
             dependencies: ["ShipshapeMessage", "ShipshapeDiagnostics", "ShipshapePatterns"],
@@ -140,7 +140,7 @@ let package = Package(
         .testTarget(name: "PatternsTests", dependencies: ["ShipshapePatterns"], swiftSettings: strict),
         .testTarget(name: "GitTests", dependencies: ["ShipshapeModel", "ShipshapeGit", "ShipshapeTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "MessageTests", dependencies: ["ShipshapeMessage"], swiftSettings: strict),
+            name: "MessageTests", dependencies: ["ShipshapeMessage", "ShipshapeDiagnostics"], swiftSettings: strict),
         .testTarget(
             name: "PolicyTests",
             dependencies: ["ShipshapePolicy", "ShipshapeMessage", "ShipshapeDiagnostics"],

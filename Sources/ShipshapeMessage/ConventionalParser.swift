@@ -1,3 +1,5 @@
+package import ShipshapeDiagnostics
+
 /// Parses a Conventional Commits header the way commitlint's parser preset does.
 ///
 /// The grammar is the `conventional-changelog-conventionalcommits` preset's: first the breaking
@@ -70,13 +72,13 @@ package func parseConventionalHeader(_ header: String, line: Int = 1) -> HeaderF
 }
 
 /// The text of a UTF-8 byte range of a line and its span in `Character`s.
-package func extract(_ text: String, _ bytes: Range<Int>, line: Int) -> (String, MessageSpan) {
+package func extract(_ text: String, _ bytes: Range<Int>, line: Int) -> (String, SourceSpan) {
     let utf8 = text.utf8
     let lo = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
     let hi = utf8.index(utf8.startIndex, offsetBy: bytes.upperBound)
     let piece = text[lo..<hi]
     let column = text[text.startIndex..<lo].count + 1
-    return (String(piece), MessageSpan(line: line, column: column, length: piece.count))
+    return (String(piece), SourceSpan(line: line, column: column, length: piece.count))
 }
 
 /// Splits a message into lines: `\n` ends a line, a `\r` before it is dropped, and a final
@@ -213,7 +215,7 @@ private func trailers(_ lines: [String], _ range: ClosedRange<Int>) -> [Footer] 
             footers.append(
                 Footer(
                     token: token, separator: match.separator, value: value,
-                    span: MessageSpan(line: number, column: 1, length: token.count), lines: number...number))
+                    span: SourceSpan(line: number, column: 1, length: token.count), lines: number...number))
         } else if var last = footers.popLast() {
             last.value += "\n" + line
             last.lines = last.lines.lowerBound...number

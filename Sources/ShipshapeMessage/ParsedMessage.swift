@@ -1,19 +1,4 @@
-/// A place in a cleaned message: 1-based line, 1-based column and length, in `Character`s.
-package struct MessageSpan: Sendable, Hashable {
-    /// 1-based line number in the cleaned message.
-    package var line: Int
-    /// 1-based column (in `Character`s) of the first character.
-    package var column: Int
-    /// Number of `Character`s covered.
-    package var length: Int
-
-    /// Creates a span.
-    package init(line: Int, column: Int, length: Int) {
-        self.line = line
-        self.column = column
-        self.length = length
-    }
-}
+package import ShipshapeDiagnostics
 
 /// The fields a header grammar extracts: type, scope, subject and the `!` marker.
 ///
@@ -23,22 +8,22 @@ package struct HeaderFields: Sendable, Hashable {
     /// The commit type, e.g. `feat`.
     package var type: String?
     /// Where the type is.
-    package var typeSpan: MessageSpan?
+    package var typeSpan: SourceSpan?
     /// The scope between the parentheses, e.g. `api` (nested parentheses kept).
     package var scope: String?
     /// Where the scope is (without the parentheses).
-    package var scopeSpan: MessageSpan?
+    package var scopeSpan: SourceSpan?
     /// The description after `: `.
     package var subject: String?
     /// Where the subject is.
-    package var subjectSpan: MessageSpan?
+    package var subjectSpan: SourceSpan?
     /// Whether the header carries `!` before the colon.
     package var hasExclamationMark: Bool
 
     /// Creates header fields.
     package init(
-        type: String? = nil, typeSpan: MessageSpan? = nil, scope: String? = nil, scopeSpan: MessageSpan? = nil,
-        subject: String? = nil, subjectSpan: MessageSpan? = nil, hasExclamationMark: Bool = false
+        type: String? = nil, typeSpan: SourceSpan? = nil, scope: String? = nil, scopeSpan: SourceSpan? = nil,
+        subject: String? = nil, subjectSpan: SourceSpan? = nil, hasExclamationMark: Bool = false
     ) {
         self.type = type
         self.typeSpan = typeSpan
@@ -59,7 +44,7 @@ package struct Footer: Sendable, Hashable {
     /// The value, continuation lines joined with `\n`.
     package var value: String
     /// Where the footer starts (the token).
-    package var span: MessageSpan
+    package var span: SourceSpan
     /// 1-based lines the footer covers.
     package var lines: ClosedRange<Int>
 
@@ -67,7 +52,7 @@ package struct Footer: Sendable, Hashable {
     package var isBreakingChange: Bool { token == "BREAKING CHANGE" || token == "BREAKING-CHANGE" }
 
     /// Creates a footer.
-    package init(token: String, separator: String, value: String, span: MessageSpan, lines: ClosedRange<Int>) {
+    package init(token: String, separator: String, value: String, span: SourceSpan, lines: ClosedRange<Int>) {
         self.token = token
         self.separator = separator
         self.value = value
@@ -87,10 +72,10 @@ package struct IssueReference: Sendable, Hashable {
     /// The issue identifier after the prefix, e.g. `123`.
     package var issue: String
     /// Where the reference is (prefix and issue).
-    package var span: MessageSpan
+    package var span: SourceSpan
 
     /// Creates a reference.
-    package init(action: String?, repository: String?, prefix: String, issue: String, span: MessageSpan) {
+    package init(action: String?, repository: String?, prefix: String, issue: String, span: SourceSpan) {
         self.action = action
         self.repository = repository
         self.prefix = prefix

@@ -47,12 +47,12 @@ struct RuleContext {
 
     /// A finding of the given rule at the configured level.
     func finding(
-        _ rule: String, _ configuration: RuleConfiguration, _ message: String, at span: MessageSpan?,
+        _ rule: String, _ configuration: RuleConfiguration, _ message: String, at span: SourceSpan?,
         help: String? = nil
     ) -> Finding {
         Finding(
             rule: rule, severity: configuration.level == .warning ? .warning : .error, message: message,
-            span: span.map(SourceSpan.init), help: help)
+            span: span, help: help)
     }
 
     /// The findings of an `always`/`never` rule about one property of the message.
@@ -101,20 +101,20 @@ struct RuleContext {
     }
 
     /// The span of the whole header line.
-    var headerSpan: MessageSpan? {
+    var headerSpan: SourceSpan? {
         guard let line = parsed.headerLine else { return nil }
-        return MessageSpan(line: line, column: 1, length: max(1, headerLength))
+        return SourceSpan(line: line, column: 1, length: max(1, headerLength))
     }
 
     /// A span just after the end of the header (where something is missing).
-    var headerEndSpan: MessageSpan? {
+    var headerEndSpan: SourceSpan? {
         guard let line = parsed.headerLine else { return nil }
-        return MessageSpan(line: line, column: headerLength + 1, length: 1)
+        return SourceSpan(line: line, column: headerLength + 1, length: 1)
     }
 
     /// A span covering a whole line.
-    func lineSpan(_ number: Int) -> MessageSpan {
-        MessageSpan(line: number, column: 1, length: max(1, parsed.line(number)?.count ?? 1))
+    func lineSpan(_ number: Int) -> SourceSpan {
+        SourceSpan(line: number, column: 1, length: max(1, parsed.line(number)?.count ?? 1))
     }
 }
 
@@ -131,21 +131,14 @@ struct Violation {
     /// The finding's message.
     let message: String
     /// Where the finding points, if anywhere.
-    let span: MessageSpan?
+    let span: SourceSpan?
     /// How to fix it.
     let help: String?
 
     /// Creates a violation.
-    init(_ message: String, at span: MessageSpan?, help: String? = nil) {
+    init(_ message: String, at span: SourceSpan?, help: String? = nil) {
         self.message = message
         self.span = span
         self.help = help
-    }
-}
-
-extension SourceSpan {
-    /// The diagnostics span of a message span.
-    package init(_ span: MessageSpan) {
-        self.init(line: span.line, column: span.column, length: span.length)
     }
 }

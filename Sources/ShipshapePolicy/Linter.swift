@@ -91,7 +91,7 @@ package struct Linter: Sendable {
                 Finding(
                     rule: "subject-pattern", severity: .error,
                     message: "subject does not match the pattern \"\(subjectPattern.source)\"",
-                    span: parsed.fields.subjectSpan.map(SourceSpan.init),
+                    span: parsed.fields.subjectSpan,
                     help: "rewrite the subject to match the configured subject pattern"))
         }
         findings.sort { a, b in
@@ -112,7 +112,7 @@ package struct Linter: Sendable {
     package static func headerFields(_ header: String, line: Int, pattern: Pattern) throws(PatternError) -> HeaderFields? {
         guard let match = try pattern.firstMatch(in: header) else { return nil }
         var fields = HeaderFields()
-        func capture(_ name: String) -> (String, MessageSpan)? {
+        func capture(_ name: String) -> (String, SourceSpan)? {
             guard let range = match.range(named: name), !range.isEmpty else { return nil }
             return extract(header, range, line: line)
         }

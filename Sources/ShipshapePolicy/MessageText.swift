@@ -1,3 +1,4 @@
+import ShipshapeDiagnostics
 import ShipshapeMessage
 
 /// Quotes a text for a message: `"text"`.
@@ -31,13 +32,13 @@ func lowerCasedStart(_ text: String) -> String? {
 func jsLength(_ text: String) -> Int { text.utf16.count }
 
 /// The span of the part of a line beyond `limit` UTF-16 code units, or nil when it fits.
-func overflowSpan(line text: String, number: Int, limit: Int) -> MessageSpan? {
+func overflowSpan(line text: String, number: Int, limit: Int) -> SourceSpan? {
     var units = 0
     var column = 1
     for c in text {
         units += c.utf16.count
         if units > limit {
-            return MessageSpan(line: number, column: column, length: max(1, text.count - column + 1))
+            return SourceSpan(line: number, column: column, length: max(1, text.count - column + 1))
         }
         column += 1
     }

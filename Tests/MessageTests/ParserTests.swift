@@ -1,3 +1,4 @@
+import ShipshapeDiagnostics
 import Testing
 
 @testable import ShipshapeMessage
@@ -7,11 +8,11 @@ struct ParserTests {
     @Test func headerFieldsAndPositions() throws {
         let fields = try #require(parseConventionalHeader("feat(api)!: drop v1", line: 3))
         #expect(fields.type == "feat")
-        #expect(fields.typeSpan == MessageSpan(line: 3, column: 1, length: 4))
+        #expect(fields.typeSpan == SourceSpan(line: 3, column: 1, length: 4))
         #expect(fields.scope == "api")
-        #expect(fields.scopeSpan == MessageSpan(line: 3, column: 6, length: 3))
+        #expect(fields.scopeSpan == SourceSpan(line: 3, column: 6, length: 3))
         #expect(fields.subject == "drop v1")
-        #expect(fields.subjectSpan == MessageSpan(line: 3, column: 13, length: 7))
+        #expect(fields.subjectSpan == SourceSpan(line: 3, column: 13, length: 7))
         #expect(fields.hasExclamationMark)
     }
 
@@ -67,7 +68,7 @@ struct ParserTests {
         #expect(parsed.footers[2].value == "311")
         #expect(parsed.references.map(\.issue) == ["311"])
         #expect(parsed.references.first?.action == "Closes")
-        #expect(parsed.references.first?.span == MessageSpan(line: 10, column: 8, length: 4))
+        #expect(parsed.references.first?.span == SourceSpan(line: 10, column: 8, length: 4))
         #expect(parsed.isBreaking && !parsed.hasExclamationMark && parsed.hasBreakingChangeNote)
     }
 
@@ -135,11 +136,11 @@ struct ParserTests {
         #expect(refs.map(\.issue) == ["12", "13", "14"])
         #expect(refs.map(\.action) == ["Fixes", "Fixes", "closes"])
         #expect(refs.map(\.repository) == ["owner/repo", nil, "x/y"])
-        #expect(refs.first?.span == MessageSpan(line: 4, column: 17, length: 3))
+        #expect(refs.first?.span == SourceSpan(line: 4, column: 17, length: 3))
         // The repository never reaches back into the reference before it.
         #expect(issueReferences(in: "#1#2", line: 1).map(\.repository) == [nil, nil])
         #expect(issueReferences(in: "see #1a.b#2", line: 1).map(\.repository) == [nil, "a.b"])
-        #expect(issueReferences(in: "naïve #3", line: 1).first?.span == MessageSpan(line: 1, column: 7, length: 2))
+        #expect(issueReferences(in: "naïve #3", line: 1).first?.span == SourceSpan(line: 1, column: 7, length: 2))
         // Any white space after the keyword, Unicode too; none means no sentence.
         #expect(issueReferences(in: "closes\u{A0}#8", line: 1).first?.action == "closes")
         #expect(issueReferences(in: "closes#8", line: 1).first?.action == nil)

@@ -352,7 +352,7 @@ struct RuleTests {
         let report = try lint("[feat]! add dark mode\n") { $0.headerPattern = pattern }
         #expect(report.findings.isEmpty)
         #expect(report.parsed.type == "feat" && report.parsed.hasExclamationMark)
-        #expect(report.parsed.fields.subjectSpan == MessageSpan(line: 1, column: 9, length: 13))
+        #expect(report.parsed.fields.subjectSpan == SourceSpan(line: 1, column: 9, length: 13))
         #expect(try Set(rules(lint("feat: add\n") { $0.headerPattern = pattern })) == ["type-empty", "subject-empty"])
     }
 

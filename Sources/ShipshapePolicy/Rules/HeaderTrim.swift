@@ -23,13 +23,13 @@ enum HeaderTrimRule: CommitRule {
             findings.append(
                 context.finding(
                     descriptor.id, configuration, "the header starts with whitespace",
-                    at: MessageSpan(line: line, column: 1, length: leading), help: "remove the leading whitespace"))
+                    at: SourceSpan(line: line, column: 1, length: leading), help: "remove the leading whitespace"))
         }
         if trailing > 0 {
             findings.append(
                 context.finding(
                     descriptor.id, configuration, "the header ends with whitespace",
-                    at: MessageSpan(line: line, column: header.count - trailing + 1, length: trailing),
+                    at: SourceSpan(line: line, column: header.count - trailing + 1, length: trailing),
                     help: "remove the trailing whitespace"))
         }
         return findings

@@ -12,7 +12,7 @@ enum ScopeEmptyRule: CommitRule {
 
     static func check(_ context: RuleContext, _ configuration: RuleConfiguration) -> [Finding] {
         let span = context.parsed.fields.typeSpan.map {
-            MessageSpan(line: $0.line, column: $0.column + $0.length, length: 1)
+            SourceSpan(line: $0.line, column: $0.column + $0.length, length: 1)
         }
         return context.applying(
             descriptor.id, configuration, holds: context.parsed.scope == nil,

@@ -33,7 +33,7 @@ enum SubjectFullStopRule: CommitRule {
             }
         }
         if header.hasSuffix("...") { hasStop = false }
-        let span = MessageSpan(line: line, column: max(1, context.headerLength), length: 1)
+        let span = SourceSpan(line: line, column: max(1, context.headerLength), length: 1)
         return context.applying(
             descriptor.id, configuration, holds: hasStop,
             lacking: Violation(

@@ -18,7 +18,7 @@ enum TypeCaseRule: CommitRule {
 
 /// Findings of a case rule (`type-case`, `scope-case` segments): `some` case must (not) match.
 func caseFindings(
-    _ id: String, what: String, text: String, span: MessageSpan?, _ context: RuleContext,
+    _ id: String, what: String, text: String, span: SourceSpan?, _ context: RuleContext,
     _ configuration: RuleConfiguration
 ) -> [Finding] {
     let cases = configuration.stringList
