@@ -46,9 +46,11 @@ import ShipshapeTestSupport
 
     func shellQuote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
-    /// The message git recorded for HEAD.
+    /// The message git recorded for HEAD, exactly (`git log -1 --format=%B` adds a line end).
     func recorded(_ sandbox: GitSandbox) throws -> String {
-        try sandbox.gitOK("log", "-1", "--format=%B").stdout
+        let object = try sandbox.gitOK("cat-file", "commit", "HEAD").stdout
+        guard let headersEnd = object.range(of: "\n\n") else { return "" }
+        return String(object[headersEnd.upperBound...])
     }
 
     /// A body line longer than `body-max-line-length` allows (100).
