@@ -20,7 +20,9 @@ package enum LintUseCase {
     ///
     /// - Parameters:
     ///   - bytes: the message as read (any encoding; invalid UTF-8 is repaired).
-    ///   - origin: how to name it in reports (a path, `commit abc1234`).
+    ///   - origin: how to name it in reports (a path, `commit abc1234`). For a raw message, a path
+    ///     relative to the working directory also tells whether it is git's own message file,
+    ///     which `core.commentChar=auto` needs (`RepositoryContext.commentCharacter(forMessage:origin:editorUsed:)`).
     ///   - kind: raw or stored.
     ///   - context: repository and configuration.
     /// - Returns: the report, whose text is the message as given and whose spans point at its
@@ -53,8 +55,8 @@ package enum LintUseCase {
         let cleaned: CleanedMessage
         switch kind {
         case let .raw(editorUsed):
-            cleaned = cleanMessageMapped(
-                raw, mode: try context.cleanupMode(), commentChar: try context.commentCharacter(), editorUsed: editorUsed)
+            let comment = try context.commentCharacter(forMessage: raw, origin: origin, editorUsed: editorUsed)
+            cleaned = cleanMessageMapped(raw, mode: try context.cleanupMode(), commentChar: comment, editorUsed: editorUsed)
         case .stored:
             cleaned = cleanMessageMapped(raw, mode: .whitespace, commentChar: .character("#"), editorUsed: false)
         }
