@@ -1,4 +1,4 @@
-package import ShipshapeChangelog
+import ShipshapeChangelog
 import ShipshapeGit
 
 /// What the merge driver did.

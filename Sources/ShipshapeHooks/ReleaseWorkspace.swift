@@ -1,8 +1,8 @@
 import ShipshapeChangelog
 import ShipshapeConfiguration
-package import ShipshapeGit
-package import ShipshapeModel
-package import ShipshapeVersioning
+import ShipshapeGit
+import ShipshapeModel
+import ShipshapeVersioning
 
 /// A file the release commands change: its path in the work tree and its bytes before and after.
 package struct FileChange: Sendable, Hashable {

@@ -1,5 +1,5 @@
 package import ShipshapeDiagnostics
-package import ShipshapeVersioning
+import ShipshapeVersioning
 
 extension [VersionReading] {
     /// The readings as report facts: one record per file with `path`, `line` and `version`.

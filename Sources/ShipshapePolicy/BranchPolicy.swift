@@ -92,7 +92,7 @@ package struct BranchPolicy: Sendable {
         switch origin {
         case .local:
             return "did you mean \(quotedText(guess))? (git branch -m \(guess))"
-        case let .pushed(source, remote) where origin.renamesLocalBranch(name):
+        case let .pushed(_, remote) where origin.renamesLocalBranch(name):
             return "did you mean \(quotedText(guess))? (git branch -m \(guess), then git push \(remote) \(guess))"
         case let .pushed(source, remote):
             return "did you mean \(quotedText(guess))? push to that name instead: git push \(remote) \(source):refs/heads/\(guess)"

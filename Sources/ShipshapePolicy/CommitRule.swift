@@ -1,5 +1,5 @@
-package import ShipshapeDiagnostics
-package import ShipshapeMessage
+import ShipshapeDiagnostics
+import ShipshapeMessage
 
 /// A commit-message rule: its descriptor and its check.
 protocol CommitRule: Sendable {
