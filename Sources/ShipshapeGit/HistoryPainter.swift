@@ -107,6 +107,7 @@ final class HistoryPainter {
                 lowestInterestingGeneration = min(lowestInterestingGeneration, arena.generations[i])
             }
             expanded[i] = true
+            lastExpanded = current
             if isInteresting(flags[i]) && arena.isShallowBoundary(current) {
                 throw GitError(
                     function: "HistoryPainter.run", code: -3, message: "the parents of \(ObjectID(arena.oids[i]).hex) are not in this shallow clone",
@@ -137,6 +138,30 @@ final class HistoryPainter {
         }
         return true
     }
+
+    /// The node of a commit, read (its time and generation known) but not queued: a target
+    /// the walk looks for without walking from it.
+    func target(_ id: ObjectID) throws(GitError) -> Int32 {
+        let number = arena.node(id.oid)
+        try read(number)
+        return number
+    }
+
+    /// The commit the last step expanded, nil before the first.
+    private(set) var lastExpanded: Int32?
+
+    /// Whether no commit still queued can be or reach `node`: with a commit-graph, every queued
+    /// commit's generation is below the node's (exact: an ancestor's generation is lower, and the
+    /// graph holds every ancestor of a commit in it); without one, every queued commit is more
+    /// than `clockSkewAllowance` older than the node.
+    func queueIsBelow(_ node: Int32) -> Bool {
+        guard let newest = heap.first else { return true }
+        if arena.ordersByGeneration { return arena.generations[Int(newest)] < arena.generations[Int(node)] }
+        return arena.times[Int(newest)] < arena.times[Int(node)] &- Self.clockSkewAllowance
+    }
+
+    /// Whether `a` comes before `b` in the walk's order (newer, or higher in the commit-graph).
+    func isOrderedBefore(_ a: Int32, _ b: Int32) -> Bool { before(a, b) }
 
     /// The flags of a commit (0 when the walk never reached it).
     func flags(of id: ObjectID) -> UInt8 {

@@ -410,6 +410,37 @@ package final class Repository {
         return try check(git_graph_descendant_of(pointer, &d, &a), "git_graph_descendant_of", subject: descendant.hex) == 1
     }
 
+    /// Which of some commits are in the history of `descendant` (a commit counts as its own),
+    /// in one walk from `descendant`, newest first, that ends once no queued commit can reach a
+    /// candidate not yet found: the cost follows the history above the oldest candidate, not the
+    /// number of candidates times the history.
+    ///
+    /// Exact with a commit-graph (generation numbers); without one, exact unless a commit is
+    /// dated more than a day after a descendant on the path to a candidate (as `HistoryPainter`).
+    ///
+    /// - Parameters:
+    ///   - candidates: the possible ancestors.
+    ///   - descendant: the commit whose history is searched.
+    /// - Returns: the candidates in that history.
+    /// - Throws: `GitError` when a commit cannot be read.
+    package func ancestors(among candidates: [ObjectID], of descendant: ObjectID) throws(GitError) -> Set<ObjectID> {
+        guard !candidates.isEmpty else { return [] }
+        let painter = HistoryPainter(repository: self)
+        var wanted: [Int32: ObjectID] = [:]
+        for candidate in candidates { wanted[try painter.target(candidate)] = candidate }
+        // The candidates not found yet, the one lowest in the walk's order last.
+        var pending = wanted.keys.sorted { painter.isOrderedBefore($0, $1) }
+        var found: Set<ObjectID> = []
+        try painter.start(descendant, side: HistoryPainter.included)
+        _ = try painter.run {
+            if let node = painter.lastExpanded, let id = wanted.removeValue(forKey: node) { found.insert(id) }
+            while let lowest = pending.last, wanted[lowest] == nil { pending.removeLast() }
+            guard let lowest = pending.last else { return true }
+            return painter.queueIsBelow(lowest)
+        }
+        return found
+    }
+
     /// The best common ancestor of two commits (`git merge-base a b`).
     ///
     /// - Returns: the merge base, or nil when the histories are unrelated.

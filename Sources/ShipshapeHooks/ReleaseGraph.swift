@@ -56,15 +56,16 @@ package final class ReleaseGraph {
 
     /// The tagged version above `version` that `tip` already contains (the lowest such), if any.
     ///
-    /// Only the tags above the version are asked about, so the cost follows them, not the tag
-    /// count.
+    /// Only the tags above the version are asked about, all in one walk from `tip` that ends
+    /// below the oldest of them.
     ///
     /// - Throws: `GitError` when a commit cannot be read.
     package func containedRelease(above version: SemanticVersion, in tip: ObjectID) throws(GitError) -> Release? {
-        for release in history.tagged(atOrAbove: version) where release.version > version {
-            if try repository.isAncestor(release.commit, of: tip) { return release }
-        }
-        return nil
+        let above = history.tagged(atOrAbove: version).filter { $0.version > version }
+        // One walk for all of them: a maintenance branch lacks every newer tag, and asking about
+        // each tag in turn cost the tag count times the history.
+        let contained = try repository.ancestors(among: above.map(\.commit), of: tip)
+        return above.first { contained.contains($0.commit) }
     }
 
     /// Whether `tip` has a tagged version because it merged (or is on the line of) that

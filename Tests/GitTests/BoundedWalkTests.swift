@@ -268,6 +268,48 @@ private let base = 1_700_000_000
             }
             if !skewed && globs.isEmpty { try history.expectExact(included: [tip], excluded: hidden) }
             for other in hidden { #expect(try repository.isAncestor(history.id(other), of: history.id(tip)) == history.ancestry(tip).contains(other)) }
+            if !skewed { try expectAncestorsExact(history, repository, tip: tip, among: (0..<5).map { _ in names[random(names.count)] }) }
+        }
+        // With a commit-graph the answer is exact whatever the dates.
+        try history.sandbox.gitOK("update-ref", "refs/heads/all", history.ids[names.last!]!)
+        for name in names { try history.sandbox.gitOK("update-ref", "refs/tags/\(name)", history.ids[name]!) }
+        try history.sandbox.gitOK("commit-graph", "write", "--reachable")
+        let graphed = try history.repository()
+        for _ in 0..<12 {
+            let tip = names[random(names.count)]
+            try expectAncestorsExact(history, graphed, tip: tip, among: (0..<6).map { _ in names[random(names.count)] })
+        }
+    }
+
+    /// Checks `ancestors(among:of:)` against `git rev-list`.
+    private func expectAncestorsExact(
+        _ history: History, _ repository: Repository, tip: String, among candidates: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let truth = try history.ancestry(tip)
+        let found = try repository.ancestors(among: candidates.map(history.id), of: history.id(tip))
+        #expect(found == Set(candidates.filter(truth.contains).map(history.id)), "\(candidates) in \(tip)", sourceLocation: sourceLocation)
+    }
+
+    @Test func ancestorsAmongManyTagsOfABranchThatLacksThem() throws {
+        // A maintenance branch forked early lacks every later tag of main; the one walk answers
+        // for all of them, and a tag on the branch itself or the branch's own tip counts.
+        var history = try History()
+        try history.add("m0", at: base)
+        for i in 1..<120 { try history.add("m\(i)", ["m\(i - 1)"], at: base + i * 60) }
+        try history.add("s1", ["m10"], at: base + 200 * 60)
+        for i in 2..<8 { try history.add("s\(i)", ["s\(i - 1)"], at: base + (200 + i) * 60) }
+        let tags = stride(from: 0, to: 120, by: 10).map { "m\($0)" } + ["s3", "s7"]
+        for graph in [false, true] {
+            if graph {
+                try history.sandbox.gitOK("update-ref", "refs/heads/main", history.ids["m119"]!)
+                try history.sandbox.gitOK("update-ref", "refs/heads/support", history.ids["s7"]!)
+                try history.sandbox.gitOK("commit-graph", "write", "--reachable")
+            }
+            let repository = try history.repository()
+            let found = try repository.ancestors(among: tags.map(history.id), of: history.id("s7"))
+            #expect(found == Set(["m0", "m10", "s3", "s7"].map(history.id)), "graph: \(graph)")
+            #expect(try repository.ancestors(among: [], of: history.id("s7")).isEmpty)
+            #expect(try repository.ancestors(among: tags.map(history.id), of: history.id("m119")) == Set(stride(from: 0, to: 120, by: 10).map { history.id("m\($0)") }))
         }
     }
 
