@@ -26,7 +26,9 @@ package struct ChangelogSyncOutcome: Sendable {
     package var wrote: Bool
     /// The unified diff of the change (dry run only; empty when nothing changes).
     package var diff: String
-    /// The release tag the Unreleased section starts after, if any.
+    /// The newest release tag of the repository, if any. It is not necessarily on HEAD's line
+    /// (a maintenance branch lacks the newer tags): the Unreleased section holds the commits no
+    /// release tag reaches, wherever the tags are.
     package var releaseTag: String?
     /// Whether only the commits after the marker were walked.
     package var incremental: Bool
