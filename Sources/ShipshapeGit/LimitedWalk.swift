@@ -69,7 +69,7 @@ struct LimitedWalk {
         added += repeatElement(false, count: missing)
     }
 
-    private func parents(_ number: Int32) -> ArraySlice<Int32> { arena.parents(number) }
+    private func parents(_ number: Int32) -> [Int32] { arena.parents(number) }
 
     // MARK: - The walk
 
