@@ -149,13 +149,25 @@ package enum ChangelogSyncUseCase {
             guard mode == .write, let result = outcome.result, result.changed else { return outcome }
             let newBytes = result.document.rendered()
             if exists && !ChangelogPath.isWritable(target) { throw .readOnly(path: settings.path) }
-            guard try current(target, exists: exists) == bytes else { continue }
+            // The new file is written and flushed first, so that only a rename follows the check
+            // that the file is still the one read.
+            let pending: FileSystem.PendingWrite
             do {
                 if !exists { try FileSystem.createDirectory(FileSystem.directoryName(target)) }
-                try FileSystem.writeAtomically(newBytes, to: target, mode: ChangelogPath.mode(target) ?? 0o644)
+                pending = try FileSystem.prepareAtomicWrite(newBytes, to: target, mode: ChangelogPath.mode(target) ?? 0o644)
             } catch {
                 throw .hook(.file(error))
             }
+            let unchanged: Bool
+            do { unchanged = try current(target, exists: exists) == bytes } catch {
+                pending.discard()
+                throw error
+            }
+            guard unchanged else {
+                pending.discard()
+                continue
+            }
+            do { try pending.commit() } catch { throw .hook(.file(error)) }
             outcome.wrote = true
             return outcome
         }

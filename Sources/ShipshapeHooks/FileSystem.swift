@@ -118,6 +118,39 @@ package enum FileSystem {
     ///   - path: the target.
     ///   - mode: permission bits of the new file.
     package static func writeAtomically(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o644) throws(FileSystemError) {
+        try prepareAtomicWrite(bytes, to: path, mode: mode).commit()
+    }
+
+    /// A new file's contents written and flushed next to its target, not yet in its place: what
+    /// is left of an atomic write is one rename, so a check made just before it (is the target
+    /// still the file that was read?) leaves no disk flush between the check and the write.
+    package struct PendingWrite: ~Copyable {
+        /// The flushed temporary file.
+        let temporary: String
+        /// The file it replaces.
+        let target: String
+
+        /// Renames the temporary file over the target.
+        package consuming func commit() throws(FileSystemError) {
+            if rename(temporary, target) != 0 {
+                let code = errno
+                unlink(temporary)
+                throw FileSystemError(operation: "replace", path: target, code: code)
+            }
+        }
+
+        /// Removes the temporary file; the target stays as it is.
+        package consuming func discard() { unlink(temporary) }
+    }
+
+    /// Writes and flushes a file's new contents next to it (`.<name>.shipshape-XXXXXX`).
+    ///
+    /// - Parameters:
+    ///   - bytes: the new contents.
+    ///   - path: the target.
+    ///   - mode: permission bits of the new file.
+    /// - Returns: the write, ready to be put in place or discarded.
+    package static func prepareAtomicWrite(_ bytes: [UInt8], to path: String, mode: UInt32 = 0o644) throws(FileSystemError) -> PendingWrite {
         let directory = directoryName(path)
         var template = Array((directory + "/." + baseName(path) + ".shipshape-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -142,11 +175,7 @@ package enum FileSystem {
             throw FileSystemError(operation: "write", path: temporary, code: code)
         }
         close(fd)
-        if rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw FileSystemError(operation: "replace", path: path, code: code)
-        }
+        return PendingWrite(temporary: temporary, target: path)
     }
 
     /// Removes the temporary files that `writeAtomically(_:to:mode:)` left next to `path` when
