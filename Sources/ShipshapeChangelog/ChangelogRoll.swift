@@ -98,16 +98,3 @@ extension ChangelogDocument {
         }
     }
 }
-
-extension String {
-    /// The first range of a substring (stdlib only, no Foundation).
-    fileprivate func firstRange(of needle: String) -> Range<Index>? {
-        guard !needle.isEmpty else { return nil }
-        var index = startIndex
-        while index < endIndex {
-            if self[index...].hasPrefix(needle) { return index..<self.index(index, offsetBy: needle.count) }
-            index = self.index(after: index)
-        }
-        return nil
-    }
-}

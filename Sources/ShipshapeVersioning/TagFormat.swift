@@ -41,8 +41,9 @@ package struct TagFormat: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension String {
-    /// The first range of a substring (stdlib only, no Foundation).
-    func firstRange(of needle: String) -> Range<Index>? {
+    /// The first range of a substring (stdlib only, no Foundation): the one copy, for the tag
+    /// format and the changelog roll.
+    package func firstRange(of needle: String) -> Range<Index>? {
         guard !needle.isEmpty else { return nil }
         var index = startIndex
         while index < endIndex {
